@@ -1,0 +1,95 @@
+"""The Starlette app: /graphql (GraphiQL on GET), /healthz and /readyz."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from partygraph import auth
+from partygraph.config import Settings
+from partygraph.db import Connection, Graph
+from partygraph.resolvers.context import Context, Loaders
+from partygraph.schema import build_schema
+
+log = logging.getLogger("partygraph")
+VIEWER = "partygraph.viewer"
+
+
+class PartyGraphQL(GraphQL[Context, None]):
+    async def get_context(self, request: Any, response: Any) -> Context:
+        graph: Graph = request.app.state.graph
+        # No viewer only for the GraphiQL page, which runs no operation (see AuthGuard).
+        return Context(graph=graph, viewer=request.scope.get(VIEWER), loaders=Loaders(graph))
+
+
+def _unauthenticated(message: str) -> JSONResponse:
+    body = {"data": None, "errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
+    return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+
+class AuthGuard:
+    """Lets only requests with a valid bearer token reach GraphQL; the GraphiQL page is open."""
+
+    def __init__(self, app: PartyGraphQL, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        wants_page = (
+            request.method == "GET"
+            and "query" not in request.query_params
+            and "text/html" in request.headers.get("accept", "")
+        )
+        if not wants_page:
+            try:
+                scope[VIEWER] = auth.from_header(
+                    self.settings, request.headers.get("authorization")
+                )
+            except auth.AuthError as exc:
+                await _unauthenticated(str(exc))(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    graph: Graph = request.app.state.graph
+    if await graph.ping():
+        return JSONResponse({"status": "ready"})
+    return JSONResponse({"status": "graph unavailable"}, status_code=503)
+
+
+def create_app(settings: Settings, connection: Connection) -> Starlette:
+    """The app, bound to one graph connection (resolved by the caller)."""
+    auth.signing_secret(settings)  # fail at start, not at the first request, without a secret
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        app.state.graph = Graph(connection, settings)
+        try:
+            yield
+        finally:
+            await app.state.graph.close()
+
+    graphql = PartyGraphQL(build_schema(), graphql_ide="graphiql")
+    return Starlette(
+        routes=[
+            Route("/graphql", AuthGuard(graphql, settings), methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        lifespan=lifespan,
+    )

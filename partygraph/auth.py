@@ -1,0 +1,89 @@
+"""Bearer tokens: JWTs signed with the configured secret, carrying the viewer's role and scope.
+
+The viewer reaches every resolver through the GraphQL context, and its scope id is meant to be
+passed to Cypher as a parameter (scoped roles arrive in a later change; today only `admin`).
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+import time
+from dataclasses import dataclass
+
+import jwt
+
+from partygraph.config import Settings
+
+ISSUER = "partygraph"
+ALGORITHM = "HS256"
+
+
+class Role(enum.Enum):
+    ADMIN = "admin"
+
+
+class AuthError(Exception):
+    """No valid token: the request gets UNAUTHENTICATED and nothing else."""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    subject: str
+    role: Role
+    scope: str | None  # the id of the node the viewer's office covers; None for admin
+
+
+def signing_secret(settings: Settings) -> str:
+    """PARTYGRAPH_SECRET, or on the development engine a random one kept under `home`."""
+    if settings.secret:
+        return settings.secret
+    if not settings.uses_dev_engine:
+        raise AuthError("PARTYGRAPH_SECRET must be set when NEO4J_URI is set")
+    path = settings.home / "secret"
+    if not path.exists():
+        settings.home.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def mint(
+    settings: Settings, role: Role, scope: str | None = None, subject: str = "cli",
+    ttl_minutes: int | None = None,
+) -> str:
+    now = int(time.time())
+    ttl = settings.token_ttl_minutes if ttl_minutes is None else ttl_minutes
+    claims: dict[str, object] = {
+        "iss": ISSUER, "sub": subject, "role": role.value, "iat": now, "exp": now + ttl * 60,
+    }
+    if scope is not None:
+        claims["scope"] = scope
+    return jwt.encode(claims, signing_secret(settings), algorithm=ALGORITHM)
+
+
+def verify(settings: Settings, token: str) -> Viewer:
+    try:
+        claims = jwt.decode(
+            token, signing_secret(settings), algorithms=[ALGORITHM], issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "role"]},
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise AuthError("the token has expired") from exc
+    except jwt.InvalidTokenError as exc:
+        raise AuthError("the token is not valid") from exc
+    try:
+        role = Role(claims["role"])
+    except ValueError as exc:
+        raise AuthError(f"unknown role {claims['role']!r}") from exc
+    scope = claims.get("scope")
+    return Viewer(str(claims["sub"]), role, str(scope) if scope is not None else None)
+
+
+def from_header(settings: Settings, header: str | None) -> Viewer:
+    if not header:
+        raise AuthError("missing Authorization: Bearer <token> header")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthError("the Authorization header must be 'Bearer <token>'")
+    return verify(settings, token.strip())

@@ -1,0 +1,187 @@
+"""`partygraph …` commands. Every command reads the same NEO4J_* settings and uses the local
+development engine (started when needed) when NEO4J_URI is unset."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+from partygraph import auth
+from partygraph.config import Settings, get_settings
+from partygraph.db import Graph, GraphError, connection_for, engine_for
+from partygraph.engine import EngineError
+from partygraph.importer import ImportRejected, ImportSummary, import_lines
+from partygraph.migrate import migrate as apply_schema
+from partygraph.seed.demo import demo
+from partygraph.seed.records import to_lines
+
+app = typer.Typer(help="partygraph: the relationship service for party-building-led governance",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+engine_app = typer.Typer(help="The local development engine (ArcadeDB over Bolt).",
+                         no_args_is_help=True)
+app.add_typer(engine_app, name="engine")
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+PROFILES: dict[str, Callable[[], Iterable[dict[str, object]]]] = {"demo": demo}
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _with_graph(settings: Settings, work: Callable[[Graph], Awaitable[T]]) -> T:
+    async def run() -> T:
+        graph = Graph(connection_for(settings), settings)
+        try:
+            return await work(graph)
+        finally:
+            await graph.close()
+
+    try:
+        return asyncio.run(run())
+    except EngineError as exc:
+        raise _fail(str(exc)) from exc
+    except GraphError as exc:
+        raise _fail(f"{exc} ({exc.__cause__})") from exc
+
+
+@engine_app.command("start")
+def engine_start() -> None:
+    """Start the development engine (no-op when it runs) and wait until a query answers."""
+    engine = engine_for(get_settings())
+    try:
+        status = engine.start()
+    except EngineError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(f"engine running (pid {status.pid}) at {status.bolt_uri}, data in {status.home}")
+
+
+@engine_app.command("stop")
+def engine_stop() -> None:
+    """Stop the development engine."""
+    stopped = engine_for(get_settings()).stop()
+    out.print("engine stopped" if stopped else "engine was not running")
+
+
+@engine_app.command("status")
+def engine_status() -> None:
+    """Say whether the development engine runs and answers; exit 1 when it does not run."""
+    status = engine_for(get_settings()).status()
+    if not status.running:
+        out.print(f"engine not running (data in {status.home})")
+        raise typer.Exit(1)
+    state = "ready" if status.ready else "starting (not answering yet)"
+    out.print(f"engine running (pid {status.pid}) at {status.bolt_uri}: {state}")
+
+
+@app.command()
+def migrate() -> None:
+    """Create the constraints and indexes (idempotent)."""
+    count = _with_graph(get_settings(), apply_schema)
+    out.print(f"schema in place: {count} constraints and indexes checked")
+
+
+def _import(settings: Settings, lines: Iterable[str], what: str) -> ImportSummary:
+    show_bar = sys.stderr.isatty()
+    progress = Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, disable=not show_bar,
+    )
+
+    async def work(graph: Graph) -> ImportSummary:
+        await apply_schema(graph)  # constraints first: MERGE without them is slow
+        with progress:
+            task = progress.add_task(f"importing {what}", total=None)
+            return await import_lines(
+                graph, lines, lambda done, total: progress.update(task, completed=done, total=total)
+            )
+
+    try:
+        summary = _with_graph(settings, work)
+    except ImportRejected as exc:
+        raise _fail(str(exc), code=2) from exc
+    rate = (summary.nodes + summary.relationships) / summary.seconds if summary.seconds else 0.0
+    out.print(
+        f"nodes: {summary.nodes_created} created, {summary.nodes_updated} updated; "
+        f"relationships: {summary.relationships_created} created, "
+        f"{summary.relationships_updated} updated; {summary.seconds:.1f}s "
+        f"({rate:,.0f} records/s)"
+    )
+    return summary
+
+
+@app.command("import")
+def import_file(file: Path = typer.Argument(..., help="JSON Lines file, or - for stdin")) -> None:
+    """Import a JSON Lines file (upsert; a file with a bad line writes nothing)."""
+    if str(file) == "-":
+        _import(get_settings(), sys.stdin.read().splitlines(), "stdin")
+        return
+    if not file.is_file():
+        raise _fail(f"no such file: {file}")
+    with file.open(encoding="utf-8") as handle:
+        _import(get_settings(), handle.read().splitlines(), file.name)
+
+
+@app.command()
+def seed(
+    profile: str = typer.Argument(..., help="profile: " + ", ".join(PROFILES)),
+    out_file: Path | None = typer.Option(None, "--out", help="write JSON Lines here instead"),
+) -> None:
+    """Load a seed profile (or write it as JSON Lines with --out)."""
+    if profile not in PROFILES:
+        raise _fail(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
+    records = PROFILES[profile]()
+    if out_file is not None:
+        with out_file.open("w", encoding="utf-8") as handle:
+            for line in to_lines(records):
+                handle.write(line + "\n")
+        out.print(f"wrote {out_file}")
+        return
+    _import(get_settings(), list(to_lines(records)), f"profile {profile}")
+
+
+@app.command()
+def token(
+    role: auth.Role = typer.Option(..., "--role", help="the viewer's role"),
+    scope: str | None = typer.Option(None, "--scope", help="id of the node the role covers"),
+    ttl: int | None = typer.Option(None, "--ttl", help="minutes until it expires"),
+) -> None:
+    """Print a bearer token signed with the configured secret."""
+    try:
+        print(auth.mint(get_settings(), role, scope, ttl_minutes=ttl))
+    except auth.AuthError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="interface to listen on"),
+    port: int = typer.Option(8000, help="port to listen on"),
+) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    import uvicorn
+
+    from partygraph.app import create_app
+
+    settings = get_settings()
+    try:
+        connection = connection_for(settings)
+        application = create_app(settings, connection)
+        admin_token = auth.mint(settings, auth.Role.ADMIN, subject="serve")
+    except (EngineError, auth.AuthError) as exc:
+        raise _fail(str(exc)) from exc
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    out.print(f"GraphiQL: http://{shown}:{port}/graphql  (graph: {connection.uri})")
+    out.print("Paste this header into GraphiQL's Headers tab:")
+    out.print(f'{{"Authorization": "Bearer {admin_token}"}}', soft_wrap=True, highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info")

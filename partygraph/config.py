@@ -1,0 +1,43 @@
+"""Settings from the environment: the NEO4J_* connection and partygraph's own PARTYGRAPH_*."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Production graph. When NEO4J_URI is unset, the local development engine is used.
+    neo4j_uri: str | None = Field(default=None, alias="NEO4J_URI")
+    neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
+    neo4j_password: str = Field(default="", alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
+
+    # Where the development engine keeps its data, password, pid and log (project-local).
+    home: Path = Field(default=Path(".partygraph"), alias="PARTYGRAPH_HOME")
+    engine_bolt_port: int = Field(default=17687, alias="PARTYGRAPH_ENGINE_BOLT_PORT")
+    engine_http_port: int = Field(default=12480, alias="PARTYGRAPH_ENGINE_HTTP_PORT")
+    engine_heap: str = Field(default="512m", alias="PARTYGRAPH_ENGINE_HEAP")
+
+    # Tokens. Unset on the development engine: a random secret is kept under `home`.
+    secret: str | None = Field(default=None, alias="PARTYGRAPH_SECRET")
+    token_ttl_minutes: int = Field(default=720, alias="PARTYGRAPH_TOKEN_TTL_MINUTES")
+
+    # Every graph transaction gives up after this long (seconds).
+    statement_timeout: float = Field(default=30.0, alias="PARTYGRAPH_STATEMENT_TIMEOUT")
+    # How long a request keeps retrying transient graph errors before it answers an error.
+    retry_time: float = Field(default=5.0, alias="PARTYGRAPH_RETRY_TIME")
+
+    @property
+    def uses_dev_engine(self) -> bool:
+        return not self.neo4j_uri
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,83 @@
+"""Every Cypher statement the service sends, loaded by name from the *.cypher files here.
+
+A file holds statements each headed by `// name: NAME`. A few are templates: the tokens
+`__LABEL__` and `__REL__` stand for a label or relationship type and `__HOPS__` for a hop
+bound, which Cypher cannot take as parameters. `render` fills them only with names from the
+vocabulary and with bounded integers, never with user text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from partygraph import vocabulary
+
+_HEADER = re.compile(r"^// name: (\w+)\s*$", re.MULTILINE)
+_TOKENS = ("__LABEL__", "__REL__", "__HOPS__")
+MAX_HOPS = 12
+
+
+@lru_cache(maxsize=1)
+def statements() -> dict[str, str]:
+    """All statements by name, as written in the files (templates unfilled)."""
+    found: dict[str, str] = {}
+    for path in sorted(Path(__file__).parent.glob("*.cypher")):
+        parts = _HEADER.split(path.read_text(encoding="utf-8"))
+        for name, body in zip(parts[1::2], parts[2::2], strict=True):
+            if name in found:
+                raise ValueError(f"statement {name} is defined twice ({path.name})")
+            found[name] = body.strip().rstrip(";")
+    return found
+
+
+def template_tokens(name: str) -> set[str]:
+    text = statements()[name]
+    return {token for token in _TOKENS if token in text}
+
+
+def render(
+    name: str, *, label: str | None = None, rel: str | None = None, hops: int | None = None
+) -> str:
+    """The statement `name` with its template tokens filled; each value is checked first."""
+    text = statements()[name]
+    needed = template_tokens(name)
+    given = {"__LABEL__": label, "__REL__": rel, "__HOPS__": hops}
+    for token, value in given.items():
+        if (token in needed) != (value is not None):
+            raise ValueError(f"statement {name}: {token} {'missing' if value is None else 'unused'}")
+    if label is not None:
+        if not vocabulary.is_label(label):
+            raise ValueError(f"not a label of the vocabulary: {label!r}")
+        text = text.replace("__LABEL__", label)
+    if rel is not None:
+        if not vocabulary.is_rel_type(rel):
+            raise ValueError(f"not a relationship type of the vocabulary: {rel!r}")
+        text = text.replace("__REL__", rel)
+    if hops is not None:
+        if not 1 <= hops <= MAX_HOPS:
+            raise ValueError(f"hop bound out of range 1..{MAX_HOPS}: {hops}")
+        text = text.replace("__HOPS__", str(int(hops)))
+    return text
+
+
+def every_rendering() -> Iterator[tuple[str, str]]:
+    """(name, text) for every statement and every way it can be filled: what the lint checks."""
+    for name in statements():
+        tokens = template_tokens(name)
+        labels: list[str | None] = (
+            list(vocabulary.LABELS) if "__LABEL__" in tokens else [None]
+        )
+        rels: list[str | None] = (
+            sorted(vocabulary.REL_TYPES) if "__REL__" in tokens else [None]
+        )
+        hops: list[int | None] = [1, MAX_HOPS] if "__HOPS__" in tokens else [None]
+        for label in labels:
+            for rel in rels:
+                if label and rel and not vocabulary.touches(rel, label):
+                    continue  # never rendered: no link of that type reaches that label
+                for hop in hops:
+                    suffix = "".join(f"[{v}]" for v in (label, rel, hop) if v is not None)
+                    yield name + suffix, render(name, label=label, rel=rel, hops=hop)

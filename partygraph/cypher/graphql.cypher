@@ -1,0 +1,95 @@
+// name: nodes_by_id
+// Batched lookup: one row per id that exists. `label` is the domain label.
+UNWIND $ids AS key
+MATCH (n:Entity {id: key})
+RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+
+// name: page_by_label
+// Keyset page on id: the cost follows the page, not the whole label.
+MATCH (n:__LABEL__)
+WHERE $after IS NULL OR n.id > $after
+RETURN n.id AS key, '__LABEL__' AS label, properties(n) AS props
+ORDER BY n.id
+LIMIT $limit
+
+// name: count_by_label
+MATCH (n:__LABEL__)
+RETURN count(n) AS total
+
+// name: out_neighbours
+// (key)-[:REL]->(m:LABEL) for a batch of keys.
+UNWIND $ids AS key
+MATCH (:Entity {id: key})-[:__REL__]->(m:__LABEL__)
+RETURN key, '__LABEL__' AS label, properties(m) AS props
+ORDER BY key, m.id
+
+// name: in_neighbours
+// (key)<-[:REL]-(m:LABEL) for a batch of keys.
+UNWIND $ids AS key
+MATCH (:Entity {id: key})<-[:__REL__]-(m:__LABEL__)
+RETURN key, '__LABEL__' AS label, properties(m) AS props
+ORDER BY key, m.id
+
+// name: out_any
+// (key)-[:REL]->(m) whatever m's label, for a batch of keys.
+UNWIND $ids AS key
+MATCH (:Entity {id: key})-[:__REL__]->(m:Entity)
+RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, properties(m) AS props
+ORDER BY key, m.id
+
+// name: in_any
+UNWIND $ids AS key
+MATCH (:Entity {id: key})<-[:__REL__]-(m:Entity)
+RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, properties(m) AS props
+ORDER BY key, m.id
+
+// name: containing_community
+// The community a grid lies in, however deep the grid is nested.
+UNWIND $ids AS key
+MATCH (:Entity {id: key})-[:IN*1..8]->(c:Community)
+RETURN DISTINCT key, 'Community' AS label, properties(c) AS props
+
+// name: grid_paired_units
+// Units paired with the grid itself, with any grid it lies in, or with its community.
+UNWIND $ids AS key
+MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
+WHERE place:Grid OR place:Community
+MATCH (u:Unit)-[:PAIRED_WITH]->(place)
+WITH DISTINCT key, u
+RETURN key, 'Unit' AS label, properties(u) AS props
+ORDER BY key, u.id
+
+// name: unreported_members_page
+// Party members residing in the community (or a grid within it) with no report to it.
+MATCH (c:Community {id: $id})
+MATCH (place)-[:IN*0..8]->(c)
+WHERE place = c OR place:Grid
+MATCH (p:Person)-[:RESIDES_IN]->(place)
+WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+  AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
+  AND ($after IS NULL OR p.id > $after)
+WITH DISTINCT p
+RETURN p.id AS key, 'Person' AS label, properties(p) AS props
+ORDER BY p.id
+LIMIT $limit
+
+// name: unreported_members_count
+MATCH (c:Community {id: $id})
+MATCH (place)-[:IN*0..8]->(c)
+WHERE place = c OR place:Grid
+MATCH (p:Person)-[:RESIDES_IN]->(place)
+WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+  AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
+RETURN count(DISTINCT p) AS total
+
+// name: shortest_path
+// Any relationship type, either direction, at most __HOPS__ hops.
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = shortestPath((a)-[*..__HOPS__]-(b))
+RETURN length(p) AS length,
+       [n IN nodes(p) | {id: n.id, name: n.name,
+                         label: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
+       [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
+         AS relationships
+LIMIT 1

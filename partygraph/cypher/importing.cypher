@@ -1,0 +1,24 @@
+// name: import_known_ids
+// Which of these ids the graph already holds, and under which domain label.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label
+
+// name: import_existing_relationships
+UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:__REL__]->(:Entity {id: row.to})
+RETURN count(r) AS existing
+
+// name: import_nodes
+UNWIND $rows AS row
+MERGE (n:Entity:__LABEL__ {id: row.id})
+SET n += row.properties
+RETURN count(n) AS written
+
+// name: import_relationships
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:__REL__]->(b)
+SET r += row.properties
+RETURN count(r) AS written

@@ -1,0 +1,231 @@
+"""The graph connection: driver lifecycle, managed transactions, and the named-statement runner.
+
+Resolvers and commands never hold Cypher: they call `Graph.read/write` with a statement name
+from partygraph/cypher and parameters. Each call is one managed transaction (transient errors
+retried by the driver) with a timeout. Every statement sent is counted for the current request,
+and recorded to a file when PARTYGRAPH_RECORD_CYPHER is set, so the suite can lint them.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import (
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from partygraph import cypher
+from partygraph.config import Settings
+from partygraph.engine import DATABASE as ENGINE_DATABASE
+from partygraph.engine import USER as ENGINE_USER
+from partygraph.engine import Engine
+
+Row = dict[str, Any]
+
+
+class GraphError(Exception):
+    """A graph failure a caller can act on; `code` goes to GraphQL extensions.code."""
+
+    code = "GRAPH_ERROR"
+
+
+class GraphUnavailable(GraphError):
+    code = "GRAPH_UNAVAILABLE"
+
+
+class GraphConflict(GraphError):
+    code = "CONFLICT"
+
+
+@dataclass(frozen=True)
+class Connection:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+def engine_for(settings: Settings) -> Engine:
+    return Engine(
+        settings.home, settings.engine_bolt_port, settings.engine_http_port, settings.engine_heap
+    )
+
+
+def connection_for(settings: Settings, start_engine: bool = True) -> Connection:
+    """NEO4J_* when NEO4J_URI is set; else the development engine, started if needed."""
+    if settings.neo4j_uri:
+        return Connection(
+            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
+            settings.neo4j_database,
+        )
+    engine = engine_for(settings)
+    if start_engine:
+        engine.start()
+    return Connection(engine.bolt_uri, ENGINE_USER, engine.password, ENGINE_DATABASE)
+
+
+@dataclass
+class StatementLog:
+    """The statements one request sent, by name, in order."""
+
+    names: list[str] = field(default_factory=list)
+
+
+_current_log: contextvars.ContextVar[StatementLog | None] = contextvars.ContextVar(
+    "partygraph_statement_log", default=None
+)
+
+
+@contextmanager
+def counting_statements() -> Iterator[StatementLog]:
+    log = StatementLog()
+    token = _current_log.set(log)
+    try:
+        yield log
+    finally:
+        _current_log.reset(token)
+
+
+class _Recorder:
+    """Appends each distinct statement text sent to a JSON Lines file (for the Cypher lint)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.seen: set[str] = set()
+        self.lock = threading.Lock()
+
+    def record(self, name: str, query: str, params: Mapping[str, Any]) -> None:
+        if not self.path or query in self.seen:
+            return
+        with self.lock:
+            self.seen.add(query)
+            with open(self.path, "a", encoding="utf-8") as out:
+                line = {"name": name, "query": query, "parameters": sorted(params)}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+_recorder = _Recorder(os.environ.get("PARTYGRAPH_RECORD_CYPHER"))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One statement of a multi-statement transaction."""
+
+    name: str
+    params: Mapping[str, Any]
+    label: str | None = None
+    rel: str | None = None
+    hops: int | None = None
+
+
+StepDone = Callable[[int], None]
+
+
+def _note(name: str, query: str, params: Mapping[str, Any]) -> None:
+    log = _current_log.get()
+    if log is not None:
+        log.names.append(name)
+    _recorder.record(name, query, params)
+
+
+class Graph:
+    """An async driver bound to one database, speaking only named statements."""
+
+    def __init__(self, connection: Connection, settings: Settings) -> None:
+        self.connection = connection
+        self.timeout = settings.statement_timeout
+        self.driver = neo4j.AsyncGraphDatabase.driver(
+            connection.uri,
+            auth=(connection.user, connection.password),
+            max_transaction_retry_time=settings.retry_time,
+            connection_acquisition_timeout=10.0,
+            connection_timeout=5.0,
+            liveness_check_timeout=30.0,  # drop pooled connections that died with a restart
+        )
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def _run(
+        self, tx: AsyncManagedTransaction, step: Step
+    ) -> list[Row]:
+        query = cypher.render(step.name, label=step.label, rel=step.rel, hops=step.hops)
+        _note(step.name, query, step.params)
+        result = await tx.run(query, dict(step.params))
+        return [record.data() async for record in result]
+
+    async def _transaction(
+        self, steps: Sequence[Step], write: bool, on_step: StepDone | None = None
+    ) -> list[list[Row]]:
+        async def work(tx: AsyncManagedTransaction) -> list[list[Row]]:
+            results = []
+            for index, step in enumerate(steps):
+                results.append(await self._run(tx, step))
+                if on_step is not None:
+                    on_step(index)
+            return results
+
+        work_with_timeout = neo4j.unit_of_work(timeout=self.timeout)(work)
+        try:
+            async with self.driver.session(database=self.connection.database) as session:
+                if write:
+                    return await session.execute_write(work_with_timeout)
+                return await session.execute_read(work_with_timeout)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise GraphUnavailable(
+                "the graph database is not reachable; the service retries by itself, "
+                "try again shortly"
+            ) from exc
+        except TransientError as exc:
+            raise GraphUnavailable("the graph database is busy; try again shortly") from exc
+        except ConstraintError as exc:
+            raise GraphConflict("the change conflicts with data already stored") from exc
+        except (Neo4jError, DriverError) as exc:
+            raise GraphError("the graph database refused the request") from exc
+
+    async def read(
+        self, name: str, params: Mapping[str, Any] | None = None, *,
+        label: str | None = None, rel: str | None = None, hops: int | None = None,
+    ) -> list[Row]:
+        step = Step(name, params or {}, label, rel, hops)
+        return (await self._transaction([step], write=False))[0]
+
+    async def write(
+        self, name: str, params: Mapping[str, Any] | None = None, *,
+        label: str | None = None, rel: str | None = None,
+    ) -> list[Row]:
+        step = Step(name, params or {}, label, rel)
+        return (await self._transaction([step], write=True))[0]
+
+    async def write_all(
+        self, steps: Sequence[Step], on_step: StepDone | None = None
+    ) -> list[list[Row]]:
+        """All steps in one transaction: every one is stored, or none.
+
+        `on_step(i)` is called after step i ran (again from 0 if the driver retries).
+        """
+        return await self._transaction(steps, write=True, on_step=on_step)
+
+    async def read_all(self, steps: Sequence[Step]) -> list[list[Row]]:
+        return await self._transaction(steps, write=False)
+
+    async def ping(self) -> bool:
+        try:
+            rows = await self.read("ping")
+        except GraphError:
+            return False
+        return bool(rows) and rows[0].get("ok") == 1

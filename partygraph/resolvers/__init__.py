@@ -1,0 +1,1 @@
+"""Resolver functions: they fetch rows through named statements, batched per request."""

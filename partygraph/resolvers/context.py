@@ -1,0 +1,45 @@
+"""What every resolver gets: the graph, the viewer and the request's batch loaders."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from strawberry.dataloader import DataLoader
+
+from partygraph.auth import Viewer
+from partygraph.db import Graph, Row
+
+LoaderKey = tuple[str, str | None, str | None]
+
+
+@dataclass
+class Loaders:
+    """One DataLoader per (statement, label, rel): each batches the ids a level asks for."""
+
+    graph: Graph
+    _loaders: dict[LoaderKey, DataLoader[str, list[Row]]] = field(default_factory=dict)
+
+    def rows(
+        self, name: str, *, label: str | None = None, rel: str | None = None
+    ) -> DataLoader[str, list[Row]]:
+        key = (name, label, rel)
+        if key not in self._loaders:
+            graph = self.graph
+
+            async def load(ids: list[str]) -> list[list[Row]]:
+                found = await graph.read(name, {"ids": list(ids)}, label=label, rel=rel)
+                by_key: dict[str, list[Row]] = defaultdict(list)
+                for row in found:
+                    by_key[row["key"]].append(row)
+                return [by_key.get(i, []) for i in ids]
+
+            self._loaders[key] = DataLoader(load_fn=load)
+        return self._loaders[key]
+
+
+@dataclass
+class Context:
+    graph: Graph
+    viewer: Viewer | None
+    loaders: Loaders

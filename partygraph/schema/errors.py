@@ -1,0 +1,64 @@
+"""Error shapes: every error a client sees has `extensions.code`; internals never leak."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from partygraph.db import GraphError, counting_statements
+
+log = logging.getLogger("partygraph")
+
+BAD_USER_INPUT = "BAD_USER_INPUT"
+NOT_FOUND = "NOT_FOUND"
+INTERNAL = "INTERNAL_SERVER_ERROR"
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+
+
+class UserError(GraphQLError):
+    """A request the caller can fix; the message says how."""
+
+    def __init__(self, message: str, code: str = BAD_USER_INPUT, **extra: Any) -> None:
+        super().__init__(message, extensions={"code": code, **extra})
+
+
+def _shaped(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, GraphError):
+        error.extensions = {**(error.extensions or {}), "code": original.code}
+        error.message = str(original)
+        return error
+    if original is None or isinstance(original, GraphQLError):
+        if not (error.extensions or {}).get("code"):
+            # No original error: the document failed to parse or validate.
+            error.extensions = {**(error.extensions or {}), "code": VALIDATION_FAILED}
+        return error
+    log.error("unexpected error in %s", error.path, exc_info=original)
+    return GraphQLError(
+        "internal error; it has been logged",
+        nodes=error.nodes, path=error.path, extensions={"code": INTERNAL},
+    )
+
+
+class ServiceExtension(SchemaExtension):
+    """Counts the statements an operation sends (extensions.statements) and shapes errors."""
+
+    statements = 0
+
+    def on_operation(self) -> Iterator[None]:
+        with counting_statements() as sent:
+            yield
+        self.statements = len(sent.names)
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [_shaped(error) for error in result.errors]
+        pre = self.execution_context.pre_execution_errors
+        if pre:
+            self.execution_context.pre_execution_errors = [_shaped(e) for e in pre]
+
+    def get_results(self) -> dict[str, Any]:
+        return {"statements": self.statements}

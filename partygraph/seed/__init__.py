@@ -1,0 +1,1 @@
+"""Seed profiles: deterministic graphs in the import format, loaded through the importer."""
