@@ -17,6 +17,7 @@ from partygraph.config import Settings
 
 ISSUER = "partygraph"
 ALGORITHM = "HS256"
+MIN_SECRET = 32  # HS256 wants a key at least as long as its hash
 
 
 class Role(enum.Enum):
@@ -37,6 +38,8 @@ class Viewer:
 def signing_secret(settings: Settings) -> str:
     """PARTYGRAPH_SECRET, or on the development engine a random one kept under `home`."""
     if settings.secret:
+        if len(settings.secret) < MIN_SECRET:
+            raise AuthError(f"PARTYGRAPH_SECRET must be at least {MIN_SECRET} characters")
         return settings.secret
     if not settings.uses_dev_engine:
         raise AuthError("PARTYGRAPH_SECRET must be set when NEO4J_URI is set")

@@ -4,6 +4,7 @@ development engine (started when needed) when NEO4J_URI is unset."""
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -17,6 +18,7 @@ from partygraph import auth
 from partygraph.config import Settings, get_settings
 from partygraph.db import Graph, GraphError, connection_for, engine_for
 from partygraph.engine import EngineError
+from partygraph.export import export_records
 from partygraph.importer import ImportRejected, ImportSummary, import_lines
 from partygraph.migrate import migrate as apply_schema
 from partygraph.seed.demo import demo
@@ -148,6 +150,41 @@ def seed(
         out.print(f"wrote {out_file}")
         return
     _import(get_settings(), list(to_lines(records)), f"profile {profile}")
+
+
+@app.command("export")
+def export_file(
+    file: Path = typer.Argument(..., help="JSON Lines file to write, or - for stdout"),
+) -> None:
+    """Write the whole graph as JSON Lines in the import format."""
+
+    async def work(graph: Graph) -> int:
+        count = 0
+        handle = sys.stdout if str(file) == "-" else file.open("w", encoding="utf-8")
+        try:
+            async for record in export_records(graph):
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+        finally:
+            if handle is not sys.stdout:
+                handle.close()
+        return count
+
+    count = _with_graph(get_settings(), work)
+    err.print(f"exported {count} records")
+
+
+@app.command()
+def reset(yes: bool = typer.Option(False, "--yes", help="really delete everything")) -> None:
+    """Delete every node and relationship of the configured graph."""
+    if not yes:
+        raise _fail("this deletes the whole graph; run again with --yes")
+
+    async def work(graph: Graph) -> None:
+        await graph.write("wipe_graph")
+
+    _with_graph(get_settings(), work)
+    out.print("graph emptied")
 
 
 @app.command()

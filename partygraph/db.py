@@ -103,22 +103,22 @@ def counting_statements() -> Iterator[StatementLog]:
 class _Recorder:
     """Appends each distinct statement text sent to a JSON Lines file (for the Cypher lint)."""
 
-    def __init__(self, path: str | None) -> None:
-        self.path = path
+    def __init__(self) -> None:
         self.seen: set[str] = set()
         self.lock = threading.Lock()
 
     def record(self, name: str, query: str, params: Mapping[str, Any]) -> None:
-        if not self.path or query in self.seen:
+        path = os.environ.get("PARTYGRAPH_RECORD_CYPHER")
+        if not path or query in self.seen:
             return
         with self.lock:
             self.seen.add(query)
-            with open(self.path, "a", encoding="utf-8") as out:
+            with open(path, "a", encoding="utf-8") as out:
                 line = {"name": name, "query": query, "parameters": sorted(params)}
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
-_recorder = _Recorder(os.environ.get("PARTYGRAPH_RECORD_CYPHER"))
+_recorder = _Recorder()
 
 
 @dataclass(frozen=True)

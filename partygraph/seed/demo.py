@@ -49,6 +49,11 @@ def demo(seed: int = 7, size: DemoSize | None = None) -> Iterator[Record]:
                 yield node("Grid", grid, name=f"第{g}网格", level="COMMUNITY",
                            kind="COMPREHENSIVE" if rng.random() < 0.9 else "DEDICATED")
                 yield rel("IN", grid, community)
+                # Every community grid has its grid party branch (网格党支部).
+                yield node("PartyOrganization", f"{grid}-po", name=f"第{g}网格党支部",
+                           type="GRID_BRANCH")
+                yield rel("LEADS", f"{grid}-po", grid)
+                yield rel("UNDER", f"{grid}-po", f"{community}-po")
                 grids.append(grid)
                 places.append((grid, community))
                 for k in range(1, rng.randint(0, size.compounds_per_grid) + 1):
@@ -98,9 +103,14 @@ def demo(seed: int = 7, size: DemoSize | None = None) -> Iterator[Record]:
                 yield rel("WORKS_AT", person, unit)
                 if rng.random() < 0.8:
                     yield rel("MEMBER_OF", person, f"{unit}-po")
-                    if rng.random() < 0.5:
+                    chance = rng.random()
+                    if chance < 0.5:
                         yield rel("REPORTED_TO", person, community, on="2024-05-01")
-            elif rng.random() < 0.3:
-                yield rel("MEMBER_OF", person, f"{community}-po")
+                    elif chance < 0.6:  # reported, but not where they live: still unreported
+                        yield rel("REPORTED_TO", person, rng.choice(communities), on="2024-06-01")
+            elif rng.random() < 0.4:  # a retired member, in the branch where they live
+                home_grid = place_id.split("-k")[0]
+                branch = f"{home_grid}-po" if home_grid != community else f"{community}-po"
+                yield rel("MEMBER_OF", person, branch)
             if rng.random() < 0.05:
                 yield rel("CONTACTS", person, community, since="2023-01-01")

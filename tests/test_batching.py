@@ -1,0 +1,38 @@
+"""Relationship fields are fetched in batches: the number of statements a request sends
+depends on the shape of the query, not on how many rows it returns."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Client, Target, load, wipe
+
+from partygraph.seed.demo import DemoSize, demo
+
+NESTED = """query($first: Int) { grids(first: $first) { edges { node {
+    id pairedUnits { id pairedCommunities { id street { id } } }
+    community { id contacts { id } } parent { id }
+    partyOrganizations { id members { id residence { id } } } } } } }"""
+
+
+@pytest.fixture(scope="module")
+def loaded(target: Target, engine_kind: str) -> None:
+    wipe(target)
+    load(target, demo(seed=99, size=DemoSize(streets=3, communities_per_street=4,
+                                             grids_per_community=3)))
+
+
+def statements(client: Client, first: int) -> tuple[int, int]:
+    body = client.query(NESTED, {"first": first})
+    return body["extensions"]["statements"], len(body["data"]["grids"]["edges"])
+
+
+def test_statement_count_does_not_grow_with_rows(client: Client, loaded: None) -> None:
+    few, few_rows = statements(client, 1)
+    some, some_rows = statements(client, 20)
+    many, many_rows = statements(client, 60)
+    assert (few_rows, some_rows, many_rows) == (1, 20, 60)
+    # One statement per level of the selection: the page, then each of the nine relationship
+    # fields (fewer only when a level has no rows at all).
+    assert few <= some == many == 10
+    print(f"\n[partygraph] batching: {many} statements for {many_rows} grids, "
+          f"{few} for {few_rows}")
