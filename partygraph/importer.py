@@ -277,13 +277,10 @@ async def import_lines(
     """Check and write one file's records; raise ImportRejected (writing nothing) on bad lines."""
     started = time.perf_counter()
     parsed = parse(lines)
-    if not parsed.problems:
-        endpoint_ids = {end for rel in parsed.relationships.values()
-                        for end in (rel.source, rel.target)}
-        stored = await _stored_labels(graph, set(parsed.nodes) | endpoint_ids)
-        _resolve(parsed, stored)
-    else:
-        stored = {}
+    # Graph checks run even when some lines are already bad, so one run lists every problem.
+    endpoint_ids = {end for rel in parsed.relationships.values() for end in (rel.source, rel.target)}
+    stored = await _stored_labels(graph, set(parsed.nodes) | endpoint_ids)
+    _resolve(parsed, stored)
     if parsed.problems:
         raise ImportRejected(parsed.problems)
 

@@ -1,0 +1,5 @@
+"""`python -m partygraph` is the `partygraph` command."""
+
+from partygraph.cli import app
+
+app()

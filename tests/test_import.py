@@ -1,0 +1,170 @@
+"""`partygraph import FILE`: the JSON Lines contract, run as a user runs it (a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import Target, run_graph, wipe
+
+from partygraph.db import Graph
+from partygraph.export import export_records
+from partygraph.seed.records import Record, node, rel
+
+CLI = [sys.executable, "-m", "partygraph"]
+
+GOOD: list[Record] = [
+    node("District", "d-1", name="市南区"),
+    node("Street", "s-1", name="八大关街道"),
+    node("Community", "c-1", name="云霄路社区", households=3120),
+    node("Grid", "g-1", name="第一网格", level="COMMUNITY", kind="COMPREHENSIVE"),
+    node("Unit", "u-1", name="区财政局", category="DEPARTMENT", level="DISTRICT"),
+    rel("IN", "s-1", "d-1"),
+    rel("IN", "c-1", "s-1"),
+    rel("IN", "g-1", "c-1"),
+    rel("PAIRED_WITH", "u-1", "c-1", since="2023-03-01"),
+]
+
+
+def write(path: Path, records: list[Record] | list[str]) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_import(target: Target, tmp_path: Path, file: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, "import", str(file)], env=target.env(tmp_path / "home"),
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def snapshot(target: Target) -> list[str]:
+    async def work(graph: Graph) -> list[str]:
+        return sorted([json.dumps(r, sort_keys=True, ensure_ascii=False)
+                       async for r in export_records(graph)])
+
+    return run_graph(target, work)
+
+
+@pytest.fixture
+def fresh(target: Target, engine_kind: str) -> Target:
+    wipe(target)
+    return target
+
+
+def test_import_creates_then_changes_nothing(fresh: Target, tmp_path: Path) -> None:
+    file = write(tmp_path / "good.jsonl", GOOD)
+    first = run_import(fresh, tmp_path, file)
+    assert first.returncode == 0, first.stderr
+    assert "nodes: 5 created, 0 updated; relationships: 4 created, 0 updated" in first.stdout
+    after_first = snapshot(fresh)
+    assert len(after_first) == 9
+    assert any('"name": "云霄路社区"' in line and '"households": 3120' in line
+               for line in after_first)
+
+    second = run_import(fresh, tmp_path, file)
+    assert second.returncode == 0, second.stderr
+    assert "nodes: 0 created, 5 updated; relationships: 0 created, 4 updated" in second.stdout
+    assert snapshot(fresh) == after_first
+
+
+def test_import_updates_properties_and_links_to_nodes_already_stored(
+    fresh: Target, tmp_path: Path
+) -> None:
+    assert run_import(fresh, tmp_path, write(tmp_path / "a.jsonl", GOOD)).returncode == 0
+    more = [
+        node("Community", "c-1", name="云霄路社区（新）"),
+        node("Grid", "g-2", name="第二网格", level="COMMUNITY"),
+        rel("IN", "g-2", "c-1"),  # c-1 is in the graph, g-2 in this file
+        rel("PAIRED_WITH", "u-1", "g-2"),  # both ends: one stored, one new
+    ]
+    result = run_import(fresh, tmp_path, write(tmp_path / "b.jsonl", more))
+    assert result.returncode == 0, result.stderr
+    assert "nodes: 1 created, 1 updated; relationships: 2 created, 0 updated" in result.stdout
+    lines = snapshot(fresh)
+    assert any('"name": "云霄路社区（新）"' in line and '"households": 3120' in line
+               for line in lines)  # upsert keeps the properties the new record does not name
+
+
+BAD_CASES = {
+    "malformed JSON": ('{"type": "node", "label": "Grid", "id": "g-9"', "malformed JSON"),
+    "unknown label": (json.dumps(node("Village", "v-1", name="x")), "unknown label 'Village'"),
+    "unknown type": (json.dumps(rel("LIKES", "g-1", "c-1")), "unknown relationship type"),
+    "missing id": ('{"type": "node", "label": "Grid", "properties": {"name": "x"}}',
+                   "id must be a non-empty string"),
+    "dangling endpoint": (json.dumps(rel("IN", "g-1", "c-404")), "no node with id 'c-404'"),
+    "wrong endpoints": (json.dumps(rel("IN", "d-1", "g-1")), "IN cannot join a District"),
+    "not a record": ("[1, 2, 3]", "must be a JSON object"),
+    "nested property": (json.dumps(node("Grid", "g-8", meta={"a": 1})), "property 'meta'"),
+    "id clash with stored label": (json.dumps(node("Unit", "s-1", name="x")),
+                                   "already a Street in the graph"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_bad_line_is_reported_with_its_number_and_nothing_is_written(
+    fresh: Target, tmp_path: Path, case: str
+) -> None:
+    assert run_import(fresh, tmp_path, write(tmp_path / "base.jsonl", GOOD)).returncode == 0
+    before = snapshot(fresh)
+    bad_line, message = BAD_CASES[case]
+    good_news = [
+        node("Grid", "g-new", name="新网格", level="COMPOUND"),
+        rel("IN", "g-new", "g-1"),
+        node("Community", "c-1", name="改了名字"),
+    ]
+    # Good lines before and after the bad one: none of them may be written.
+    lines = [json.dumps(r, ensure_ascii=False) for r in good_news[:2]] + [bad_line] + [
+        json.dumps(good_news[2], ensure_ascii=False)]
+    result = run_import(fresh, tmp_path, write(tmp_path / "bad.jsonl", lines))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "line 3:" in result.stderr and message in result.stderr, result.stderr
+    assert "nothing was imported" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(fresh) == before
+
+
+def test_every_bad_line_is_listed(fresh: Target, tmp_path: Path) -> None:
+    lines = [json.dumps(r, ensure_ascii=False) for r in GOOD] + [
+        "{oops", json.dumps(node("Village", "v", name="x")), "",
+        json.dumps(rel("IN", "g-1", "nowhere"))]
+    result = run_import(fresh, tmp_path, write(tmp_path / "bad.jsonl", lines))
+    assert result.returncode == 2
+    for number in (10, 11, 13):
+        assert f"line {number}:" in result.stderr, result.stderr
+    assert snapshot(fresh) == []
+
+
+def test_same_id_with_two_labels_in_one_file(fresh: Target, tmp_path: Path) -> None:
+    lines = [node("Grid", "x-1", name="a"), node("Unit", "x-1", name="b")]
+    result = run_import(fresh, tmp_path, write(tmp_path / "twice.jsonl", lines))
+    assert result.returncode == 2
+    assert "line 2: id 'x-1' is a Grid on line 1, not a Unit" in result.stderr
+
+
+def test_missing_file_is_a_clear_error(fresh: Target, tmp_path: Path) -> None:
+    result = run_import(fresh, tmp_path, tmp_path / "nope.jsonl")
+    assert result.returncode == 1 and "no such file" in result.stderr
+
+
+def test_seed_out_then_import_is_the_same_graph_as_seed(fresh: Target, tmp_path: Path) -> None:
+    env = fresh.env(tmp_path / "home")
+    out = tmp_path / "demo.jsonl"
+    done = subprocess.run([*CLI, "seed", "demo", "--out", str(out)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["label"] for r in records if r["type"] == "node"} >= {
+        "District", "Street", "Community", "Grid", "Unit", "PartyOrganization", "Person"}
+    loaded = subprocess.run([*CLI, "seed", "demo"], env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert loaded.returncode == 0, loaded.stderr
+    seeded = snapshot(fresh)
+    assert len(seeded) == len(records)
+    again = run_import(fresh, tmp_path, out)
+    assert again.returncode == 0 and " 0 created" in again.stdout
+    assert snapshot(fresh) == seeded
