@@ -1,0 +1,105 @@
+"""Tokens: `partygraph token` mints them; /graphql answers nothing without a valid one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import jwt
+import pytest
+from conftest import SECRET, Server, Target
+
+from partygraph import auth
+
+QUERY = {"query": '{ node(id: "anything") { id } }'}
+
+
+def ask(server: Server, headers: dict[str, str]) -> httpx.Response:
+    return httpx.post(f"{server.url}/graphql", json=QUERY, headers=headers, timeout=30)
+
+
+def assert_unauthenticated(response: httpx.Response) -> None:
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    body = response.json()
+    assert body["data"] is None
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"]
+
+
+def cli_token(target: Target, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "partygraph", "token", *args],
+        env=target.env(tmp_path), capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_cli_token_is_accepted_by_the_api(server: Server, target: Target, tmp_path: Path) -> None:
+    minted = cli_token(target, tmp_path, "--role", "admin")
+    assert minted.returncode == 0, minted.stderr
+    token = minted.stdout.strip()
+    claims = jwt.decode(token, SECRET, algorithms=["HS256"], issuer="partygraph")
+    assert claims["role"] == "admin" and claims["exp"] > time.time() + 3600
+    response = ask(server, {"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+    assert response.json()["data"] == {"node": None}
+
+
+def test_cli_token_refuses_unknown_roles(target: Target, tmp_path: Path) -> None:
+    result = cli_token(target, tmp_path, "--role", "emperor")
+    assert result.returncode != 0 and not result.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        None,
+        "Bearer",
+        "Basic YWRtaW46YWRtaW4=",
+        "Bearer not.a.jwt",
+        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "admin",
+                                "iat": int(time.time()), "exp": int(time.time()) + 60},
+                               "another-secret-another-secret-12345", algorithm="HS256"),
+        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "admin",
+                                "iat": int(time.time()) - 7200,
+                                "exp": int(time.time()) - 3600}, SECRET, algorithm="HS256"),
+        "Bearer " + jwt.encode({"iss": "someone-else", "sub": "x", "role": "admin",
+                                "iat": int(time.time()), "exp": int(time.time()) + 60},
+                               SECRET, algorithm="HS256"),
+        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "root",
+                                "iat": int(time.time()), "exp": int(time.time()) + 60},
+                               SECRET, algorithm="HS256"),
+        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "admin",
+                                "iat": int(time.time()), "exp": int(time.time()) + 60},
+                               SECRET, algorithm="HS512"),
+    ],
+    ids=["missing", "empty bearer", "basic auth", "garbage", "wrong secret", "expired",
+         "wrong issuer", "unknown role", "other algorithm"],
+)
+def test_requests_without_a_valid_token_get_only_an_authentication_error(
+    server: Server, header: str | None
+) -> None:
+    assert_unauthenticated(ask(server, {"Authorization": header} if header else {}))
+
+
+def test_get_queries_need_a_token_too_but_graphiql_page_does_not(server: Server) -> None:
+    response = httpx.get(f"{server.url}/graphql", params={"query": "{ __typename }"})
+    assert_unauthenticated(response)
+    page = httpx.get(f"{server.url}/graphql", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "graphiql" in page.text.lower()
+
+
+def test_expiry_is_enforced(server: Server, target: Target) -> None:
+    token = auth.mint(target.settings(), auth.Role.ADMIN, ttl_minutes=0)
+    time.sleep(1.1)
+    assert_unauthenticated(ask(server, {"Authorization": f"Bearer {token}"}))
+
+
+def test_short_secrets_are_refused(target: Target, tmp_path: Path) -> None:
+    env = target.env(tmp_path)
+    env["PARTYGRAPH_SECRET"] = "short"
+    result = subprocess.run([sys.executable, "-m", "partygraph", "token", "--role", "admin"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "at least 32 characters" in result.stderr
