@@ -19,6 +19,8 @@ from pathlib import Path
 
 import neo4j
 
+from partygraph import cypher
+
 DATABASE = "partygraph"
 USER = "root"
 
@@ -111,7 +113,7 @@ class Engine:
             with neo4j.GraphDatabase.driver(
                 self.bolt_uri, auth=(USER, self.password), connection_timeout=2
             ) as driver, driver.session(database=DATABASE) as session:
-                return session.run("RETURN 1 AS ok").single() is not None
+                return session.run(cypher.render("ping")).single() is not None
         except Exception:
             return False
 
