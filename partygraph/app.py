@@ -32,7 +32,8 @@ class PartyGraphQL(GraphQL[Context, None]):
 
 
 def _unauthenticated(message: str) -> JSONResponse:
-    body = {"data": None, "errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
+    error = {"message": message, "extensions": {"code": "UNAUTHENTICATED"}}
+    body = {"data": None, "errors": [error]}
     return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
 

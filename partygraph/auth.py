@@ -52,13 +52,20 @@ def signing_secret(settings: Settings) -> str:
 
 
 def mint(
-    settings: Settings, role: Role, scope: str | None = None, subject: str = "cli",
+    settings: Settings,
+    role: Role,
+    scope: str | None = None,
+    subject: str = "cli",
     ttl_minutes: int | None = None,
 ) -> str:
     now = int(time.time())
     ttl = settings.token_ttl_minutes if ttl_minutes is None else ttl_minutes
     claims: dict[str, object] = {
-        "iss": ISSUER, "sub": subject, "role": role.value, "iat": now, "exp": now + ttl * 60,
+        "iss": ISSUER,
+        "sub": subject,
+        "role": role.value,
+        "iat": now,
+        "exp": now + ttl * 60,
     }
     if scope is not None:
         claims["scope"] = scope
@@ -68,7 +75,10 @@ def mint(
 def verify(settings: Settings, token: str) -> Viewer:
     try:
         claims = jwt.decode(
-            token, signing_secret(settings), algorithms=[ALGORITHM], issuer=ISSUER,
+            token,
+            signing_secret(settings),
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
             options={"require": ["exp", "iat", "sub", "role"]},
         )
     except jwt.ExpiredSignatureError as exc:

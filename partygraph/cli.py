@@ -24,10 +24,14 @@ from partygraph.migrate import migrate as apply_schema
 from partygraph.seed.demo import demo
 from partygraph.seed.records import to_lines
 
-app = typer.Typer(help="partygraph: the relationship service for party-building-led governance",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
-engine_app = typer.Typer(help="The local development engine (ArcadeDB over Bolt).",
-                         no_args_is_help=True)
+app = typer.Typer(
+    help="partygraph: the relationship service for party-building-led governance",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+engine_app = typer.Typer(
+    help="The local development engine (ArcadeDB over Bolt).", no_args_is_help=True
+)
 app.add_typer(engine_app, name="engine")
 out = Console()
 err = Console(stderr=True)
@@ -96,8 +100,12 @@ def migrate() -> None:
 def _import(settings: Settings, lines: Iterable[str], what: str) -> ImportSummary:
     show_bar = sys.stderr.isatty()
     progress = Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=err, disable=not show_bar,
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show_bar,
     )
 
     async def work(graph: Graph) -> ImportSummary:

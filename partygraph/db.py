@@ -69,7 +69,9 @@ def connection_for(settings: Settings, start_engine: bool = True) -> Connection:
     """NEO4J_* when NEO4J_URI is set; else the development engine, started if needed."""
     if settings.neo4j_uri:
         return Connection(
-            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
             settings.neo4j_database,
         )
     engine = engine_for(settings)
@@ -160,9 +162,7 @@ class Graph:
     async def close(self) -> None:
         await self.driver.close()
 
-    async def _run(
-        self, tx: AsyncManagedTransaction, step: Step
-    ) -> list[Row]:
+    async def _run(self, tx: AsyncManagedTransaction, step: Step) -> list[Row]:
         query = cypher.render(step.name, label=step.label, rel=step.rel, hops=step.hops)
         _note(step.name, query, step.params)
         result = await tx.run(query, dict(step.params))
@@ -198,15 +198,24 @@ class Graph:
             raise GraphError("the graph database refused the request") from exc
 
     async def read(
-        self, name: str, params: Mapping[str, Any] | None = None, *,
-        label: str | None = None, rel: str | None = None, hops: int | None = None,
+        self,
+        name: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        label: str | None = None,
+        rel: str | None = None,
+        hops: int | None = None,
     ) -> list[Row]:
         step = Step(name, params or {}, label, rel, hops)
         return (await self._transaction([step], write=False))[0]
 
     async def write(
-        self, name: str, params: Mapping[str, Any] | None = None, *,
-        label: str | None = None, rel: str | None = None,
+        self,
+        name: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        label: str | None = None,
+        rel: str | None = None,
     ) -> list[Row]:
         step = Step(name, params or {}, label, rel)
         return (await self._transaction([step], write=True))[0]

@@ -7,6 +7,7 @@ password, log and data live under one project-local folder.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import secrets
@@ -110,9 +111,12 @@ class Engine:
     def is_ready(self) -> bool:
         """Ready means a real query answers: the Bolt port opens before the database exists."""
         try:
-            with neo4j.GraphDatabase.driver(
-                self.bolt_uri, auth=(USER, self.password), connection_timeout=2
-            ) as driver, driver.session(database=DATABASE) as session:
+            with (
+                neo4j.GraphDatabase.driver(
+                    self.bolt_uri, auth=(USER, self.password), connection_timeout=2
+                ) as driver,
+                driver.session(database=DATABASE) as session,
+            ):
                 return session.run(cypher.render("ping")).single() is not None
         except Exception:
             return False
@@ -213,9 +217,7 @@ class Engine:
             time.sleep(0.2)
         if _pid_alive(pid):
             os.kill(pid, signal.SIGKILL)
-        try:  # reap it when we are its parent (tests), so it leaves no zombie
+        with contextlib.suppress(ChildProcessError):  # reap it when we are its parent
             os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
         self._pid_file.unlink(missing_ok=True)
         return True

@@ -116,8 +116,9 @@ def _properties(record: dict[str, Any], line: int, parsed: Parsed) -> dict[str, 
             return None
         if not _storable(value):
             parsed.problem(
-                line, f"property {key!r} must be a string, number, boolean, null "
-                "or a list of one of those"
+                line,
+                f"property {key!r} must be a string, number, boolean, null "
+                "or a list of one of those",
             )
             return None
     return props
@@ -230,8 +231,9 @@ def _resolve(parsed: Parsed, stored: dict[str, str]) -> None:
             label = parsed.nodes[end].label if end in parsed.nodes else stored.get(end)
             if label is None:
                 parsed.problem(
-                    rel.line, f"{rel.rel} from {rel.source!r} to {rel.target!r}: no node with "
-                    f"id {end!r} in the file or the graph"
+                    rel.line,
+                    f"{rel.rel} from {rel.source!r} to {rel.target!r}: no node with "
+                    f"id {end!r} in the file or the graph",
                 )
             labels.append(label)
         source, target = labels
@@ -278,7 +280,9 @@ async def import_lines(
     started = time.perf_counter()
     parsed = parse(lines)
     # Graph checks run even when some lines are already bad, so one run lists every problem.
-    endpoint_ids = {end for rel in parsed.relationships.values() for end in (rel.source, rel.target)}
+    endpoint_ids = {
+        end for rel in parsed.relationships.values() for end in (rel.source, rel.target)
+    }
     stored = await _stored_labels(graph, set(parsed.nodes) | endpoint_ids)
     _resolve(parsed, stored)
     if parsed.problems:

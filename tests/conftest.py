@@ -57,9 +57,12 @@ class Target:
         """Environment for a `partygraph` subprocess that must use this graph."""
         env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PARTYGRAPH_"))}
         env.update(
-            NEO4J_URI=self.connection.uri, NEO4J_USER=self.connection.user,
-            NEO4J_PASSWORD=self.connection.password, NEO4J_DATABASE=self.connection.database,
-            PARTYGRAPH_SECRET=SECRET, PARTYGRAPH_HOME=str(home),
+            NEO4J_URI=self.connection.uri,
+            NEO4J_USER=self.connection.user,
+            NEO4J_PASSWORD=self.connection.password,
+            NEO4J_DATABASE=self.connection.database,
+            PARTYGRAPH_SECRET=SECRET,
+            PARTYGRAPH_HOME=str(home),
         )
         recorded = os.environ.get("PARTYGRAPH_RECORD_CYPHER")
         if recorded:
@@ -69,8 +72,11 @@ class Target:
     def settings(self) -> Settings:
         c = self.connection
         return Settings(  # type: ignore[call-arg]
-            NEO4J_URI=c.uri, NEO4J_USER=c.user, NEO4J_PASSWORD=c.password,
-            NEO4J_DATABASE=c.database, PARTYGRAPH_SECRET=SECRET,
+            NEO4J_URI=c.uri,
+            NEO4J_USER=c.user,
+            NEO4J_PASSWORD=c.password,
+            NEO4J_DATABASE=c.database,
+            PARTYGRAPH_SECRET=SECRET,
         )
 
 
@@ -83,29 +89,33 @@ def recorded_cypher(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def target(
-    tmp_path_factory: pytest.TempPathFactory, recorded_cypher: Path
-) -> Iterator[Target]:
+def target(tmp_path_factory: pytest.TempPathFactory, recorded_cypher: Path) -> Iterator[Target]:
     if os.environ.get("NEO4J_URI"):
-        yield Target("NEO4J_URI", Connection(
-            os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
-            os.environ.get("NEO4J_PASSWORD", ""), os.environ.get("NEO4J_DATABASE", "neo4j"),
-        ))
+        yield Target(
+            "NEO4J_URI",
+            Connection(
+                os.environ["NEO4J_URI"],
+                os.environ.get("NEO4J_USER", "neo4j"),
+                os.environ.get("NEO4J_PASSWORD", ""),
+                os.environ.get("NEO4J_DATABASE", "neo4j"),
+            ),
+        )
         return
     if _docker_answers():
         from testcontainers.neo4j import Neo4jContainer
 
         with Neo4jContainer("neo4j:5.26-community") as neo4j:
-            yield Target("neo4j-testcontainers", Connection(
-                neo4j.get_connection_url(), "neo4j", neo4j.password, "neo4j"
-            ))
+            yield Target(
+                "neo4j-testcontainers",
+                Connection(neo4j.get_connection_url(), "neo4j", neo4j.password, "neo4j"),
+            )
         return
     engine = Engine(tmp_path_factory.mktemp("engine-home"), free_port(), free_port())
     engine.start()
     try:
-        yield Target("arcadedb-dev-engine", Connection(
-            engine.bolt_uri, USER, engine.password, DATABASE
-        ))
+        yield Target(
+            "arcadedb-dev-engine", Connection(engine.bolt_uri, USER, engine.password, DATABASE)
+        )
     finally:
         engine.stop()
 
@@ -146,9 +156,18 @@ def load(target: Target, records: Iterable[Record] | Iterable[str]) -> ImportSum
     return run_graph(target, work)
 
 
+# Facts the run reports at its end (engine, statement counts, lint size).
+RUN_FACTS: dict[str, str] = {}
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for key, value in RUN_FACTS.items():
+        terminalreporter.write_line(f"partygraph: {key}: {value}")
+
+
 @pytest.fixture(scope="session")
 def engine_kind(target: Target) -> str:
-    print(f"\n[partygraph] tests run on: {target.kind}")
+    RUN_FACTS["graph engine"] = f"{target.kind} ({target.connection.uri})"
     return target.kind
 
 
@@ -161,8 +180,11 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(settings, connection), host="127.0.0.1", port=self.port,
-            log_level="warning", lifespan="on",
+            create_app(settings, connection),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

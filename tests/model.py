@@ -45,20 +45,23 @@ class Model:
         return seen
 
     def paired_units(self, grid: str) -> list[str]:
-        return sorted({
-            u for place in self.containers(grid) for u in self.into(place, "PAIRED_WITH")
-            if self.label(u) == "Unit"
-        })
+        return sorted(
+            {
+                u
+                for place in self.containers(grid)
+                for u in self.into(place, "PAIRED_WITH")
+                if self.label(u) == "Unit"
+            }
+        )
 
     def places_in(self, community: str) -> set[str]:
-        return {community} | {
-            g for g in self.ids("Grid") if community in self.containers(g)
-        }
+        return {community} | {g for g in self.ids("Grid") if community in self.containers(g)}
 
     def unreported_members(self, community: str) -> list[str]:
         places = self.places_in(community)
         return sorted(
-            p for p in self.ids("Person")
+            p
+            for p in self.ids("Person")
             if set(self.out(p, "RESIDES_IN")) & places
             and any(self.label(o) == "PartyOrganization" for o in self.out(p, "MEMBER_OF"))
             and community not in self.out(p, "REPORTED_TO")

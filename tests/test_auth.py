@@ -32,7 +32,10 @@ def assert_unauthenticated(response: httpx.Response) -> None:
 def cli_token(target: Target, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "partygraph", "token", *args],
-        env=target.env(tmp_path), capture_output=True, text=True, timeout=60,
+        env=target.env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -59,24 +62,78 @@ def test_cli_token_refuses_unknown_roles(target: Target, tmp_path: Path) -> None
         "Bearer",
         "Basic YWRtaW46YWRtaW4=",
         "Bearer not.a.jwt",
-        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "admin",
-                                "iat": int(time.time()), "exp": int(time.time()) + 60},
-                               "another-secret-another-secret-12345", algorithm="HS256"),
-        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "admin",
-                                "iat": int(time.time()) - 7200,
-                                "exp": int(time.time()) - 3600}, SECRET, algorithm="HS256"),
-        "Bearer " + jwt.encode({"iss": "someone-else", "sub": "x", "role": "admin",
-                                "iat": int(time.time()), "exp": int(time.time()) + 60},
-                               SECRET, algorithm="HS256"),
-        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "root",
-                                "iat": int(time.time()), "exp": int(time.time()) + 60},
-                               SECRET, algorithm="HS256"),
-        "Bearer " + jwt.encode({"iss": "partygraph", "sub": "x", "role": "admin",
-                                "iat": int(time.time()), "exp": int(time.time()) + 60},
-                               SECRET, algorithm="HS512"),
+        "Bearer "
+        + jwt.encode(
+            {
+                "iss": "partygraph",
+                "sub": "x",
+                "role": "admin",
+                "iat": int(time.time()),
+                "exp": int(time.time()) + 60,
+            },
+            "another-secret-another-secret-12345",
+            algorithm="HS256",
+        ),
+        "Bearer "
+        + jwt.encode(
+            {
+                "iss": "partygraph",
+                "sub": "x",
+                "role": "admin",
+                "iat": int(time.time()) - 7200,
+                "exp": int(time.time()) - 3600,
+            },
+            SECRET,
+            algorithm="HS256",
+        ),
+        "Bearer "
+        + jwt.encode(
+            {
+                "iss": "someone-else",
+                "sub": "x",
+                "role": "admin",
+                "iat": int(time.time()),
+                "exp": int(time.time()) + 60,
+            },
+            SECRET,
+            algorithm="HS256",
+        ),
+        "Bearer "
+        + jwt.encode(
+            {
+                "iss": "partygraph",
+                "sub": "x",
+                "role": "root",
+                "iat": int(time.time()),
+                "exp": int(time.time()) + 60,
+            },
+            SECRET,
+            algorithm="HS256",
+        ),
+        "Bearer "
+        + jwt.encode(
+            {
+                "iss": "partygraph",
+                "sub": "x",
+                "role": "admin",
+                "iat": int(time.time()),
+                "exp": int(time.time()) + 60,
+            },
+            SECRET,
+            algorithm="HS512",
+        ),
     ],
-    ids=["missing", "empty bearer", "basic auth", "garbage", "wrong secret", "expired",
-         "wrong issuer", "unknown role", "other algorithm"],
+    ids=[
+        "missing",
+        "empty bearer",
+        "basic auth",
+        "garbage",
+        "wrong secret",
+        "expired",
+        "wrong issuer",
+        "unknown role",
+        "other algorithm",
+    ],
 )
 def test_requests_without_a_valid_token_get_only_an_authentication_error(
     server: Server, header: str | None
@@ -100,6 +157,11 @@ def test_expiry_is_enforced(server: Server, target: Target) -> None:
 def test_short_secrets_are_refused(target: Target, tmp_path: Path) -> None:
     env = target.env(tmp_path)
     env["PARTYGRAPH_SECRET"] = "short"
-    result = subprocess.run([sys.executable, "-m", "partygraph", "token", "--role", "admin"],
-                            env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "partygraph", "token", "--role", "admin"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and "at least 32 characters" in result.stderr

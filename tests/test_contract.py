@@ -12,15 +12,22 @@ from model import Model
 from partygraph.seed.demo import DemoSize, demo
 from partygraph.seed.records import Record, node, rel
 
-SIZE = DemoSize(streets=2, communities_per_street=3, grids_per_community=3,
-                compounds_per_grid=3, buildings_per_compound=3, residents_per_place=4, units=12)
+SIZE = DemoSize(
+    streets=2,
+    communities_per_street=3,
+    grids_per_community=3,
+    compounds_per_grid=3,
+    buildings_per_compound=3,
+    residents_per_place=4,
+    units=12,
+)
 
 
 def dataset() -> list[Record]:
     records = list(demo(seed=2024, size=SIZE))
     # An island, for paths that do not exist, and a name with quotes and backslashes.
     records += [
-        node("Unit", "u-island", name="孤岛\"单位\"\\测试", category="ENTERPRISE"),
+        node("Unit", "u-island", name='孤岛"单位"\\测试', category="ENTERPRISE"),
         node("Person", "p-island", name="欧阳 娜娜"),
         rel("WORKS_AT", "p-island", "u-island"),
     ]
@@ -76,9 +83,7 @@ def test_grid_lookup_with_its_chinese_names(client: Client, model: Model) -> Non
     assert any("\u4e00" <= ch <= "\u9fff" for ch in grid["community"]["name"])
 
 
-def test_unreported_members_of_every_community_page_by_page(
-    client: Client, model: Model
-) -> None:
+def test_unreported_members_of_every_community_page_by_page(client: Client, model: Model) -> None:
     query = """query($id: ID!, $after: String) { community(id: $id) {
         unreportedMembers(first: 2, after: $after) {
           totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } } }"""
@@ -106,8 +111,11 @@ def test_unreported_members_of_every_community_page_by_page(
 
 @pytest.mark.parametrize(
     ("args", "code"),
-    [("first: 0", "BAD_USER_INPUT"), ("first: 101", "BAD_USER_INPUT"),
-     ('after: "not-a-cursor"', "BAD_USER_INPUT")],
+    [
+        ("first: 0", "BAD_USER_INPUT"),
+        ("first: 101", "BAD_USER_INPUT"),
+        ('after: "not-a-cursor"', "BAD_USER_INPUT"),
+    ],
 )
 def test_unreported_members_rejects_bad_page_arguments(
     client: Client, model: Model, args: str, code: str
@@ -121,7 +129,8 @@ def test_unreported_members_rejects_bad_page_arguments(
     assert "Traceback" not in response.text and "MATCH" not in response.text
 
 
-PATH = """query($from: ID!, $to: ID!, $hops: Int) { shortestPath(from: $from, to: $to, maxHops: $hops) {
+PATH = """query($from: ID!, $to: ID!, $hops: Int) {
+  shortestPath(from: $from, to: $to, maxHops: $hops) {
     length nodes { id label name } relationships { type from to } } }"""
 
 
@@ -165,15 +174,20 @@ def test_shortest_path_respects_max_hops_and_says_none(client: Client, model: Mo
     island = client.query(PATH, {"from": a, "to": "s-01-c01", "hops": 12})["data"]
     assert island["shortestPath"] is None
     same = client.query(PATH, {"from": a, "to": a, "hops": 3})["data"]["shortestPath"]
-    assert same == {"length": 0, "nodes": [{"id": a, "label": "Person", "name": "欧阳 娜娜"}],
-                    "relationships": []}
+    assert same == {
+        "length": 0,
+        "nodes": [{"id": a, "label": "Person", "name": "欧阳 娜娜"}],
+        "relationships": [],
+    }
 
 
 @pytest.mark.parametrize(
     ("variables", "code"),
-    [({"from": "p-island", "to": "nowhere", "hops": 3}, "NOT_FOUND"),
-     ({"from": "p-island", "to": "u-island", "hops": 0}, "BAD_USER_INPUT"),
-     ({"from": "p-island", "to": "u-island", "hops": 99}, "BAD_USER_INPUT")],
+    [
+        ({"from": "p-island", "to": "nowhere", "hops": 3}, "NOT_FOUND"),
+        ({"from": "p-island", "to": "u-island", "hops": 0}, "BAD_USER_INPUT"),
+        ({"from": "p-island", "to": "u-island", "hops": 99}, "BAD_USER_INPUT"),
+    ],
 )
 def test_shortest_path_bad_input(
     client: Client, model: Model, variables: dict[str, Any], code: str
@@ -185,27 +199,32 @@ def test_shortest_path_bad_input(
 
 def test_node_by_id_returns_any_label(client: Client, model: Model) -> None:
     query = "query($id: ID!) { node(id: $id) { id label name __typename } }"
-    for label in ("District", "Street", "Community", "Grid", "Unit", "PartyOrganization",
-                  "Person"):
+    for label in ("District", "Street", "Community", "Grid", "Unit", "PartyOrganization", "Person"):
         some = model.ids(label)[-1]
         got = client.query(query, {"id": some})["data"]["node"]
-        assert got == {"id": some, "label": label, "__typename": label,
-                       "name": model.g.nodes[some]["name"]}
+        assert got == {
+            "id": some,
+            "label": label,
+            "__typename": label,
+            "name": model.g.nodes[some]["name"],
+        }
     assert client.query(query, {"id": "no-such-id"})["data"]["node"] is None
     island = client.query(query, {"id": "u-island"})["data"]["node"]
-    assert island["name"] == "孤岛\"单位\"\\测试"
+    assert island["name"] == '孤岛"单位"\\测试'
 
 
 def test_typed_lookup_of_another_label_is_null(client: Client, model: Model) -> None:
     grid = model.ids("Grid")[0]
-    body = client.query("query($id: ID!) { community(id: $id) { id } grid(id: $id) { id } }",
-                        {"id": grid})
+    body = client.query(
+        "query($id: ID!) { community(id: $id) { id } grid(id: $id) { id } }", {"id": grid}
+    )
     assert body["data"] == {"community": None, "grid": {"id": grid}}
 
 
 def test_navigation_fields(client: Client, model: Model) -> None:
     communities = all_pages(
-        client, "communities",
+        client,
+        "communities",
         "id street { id district { id } } grids { id } pairedUnits { id } "
         "partyOrganizations { id }",
     )
@@ -217,7 +236,8 @@ def test_navigation_fields(client: Client, model: Model) -> None:
         assert [u["id"] for u in c["pairedUnits"]] == sorted(model.into(c["id"], "PAIRED_WITH"))
         assert [o["id"] for o in c["partyOrganizations"]] == sorted(model.into(c["id"], "LEADS"))
     units = all_pages(
-        client, "units",
+        client,
+        "units",
         "id pairedCommunities { id } pairedGrids { id } "
         "members { id residence { id label } unit { id } organizations { id } }",
     )
@@ -225,13 +245,16 @@ def test_navigation_fields(client: Client, model: Model) -> None:
     for u in units:
         paired = model.out(u["id"], "PAIRED_WITH")
         assert [c["id"] for c in u["pairedCommunities"]] == sorted(
-            p for p in paired if model.label(p) == "Community")
+            p for p in paired if model.label(p) == "Community"
+        )
         assert [g["id"] for g in u["pairedGrids"]] == sorted(
-            p for p in paired if model.label(p) == "Grid")
+            p for p in paired if model.label(p) == "Grid"
+        )
         for m in u["members"]:
             home = model.out(m["id"], "RESIDES_IN")
-            assert m["residence"] == ({"id": home[0], "label": model.label(home[0])}
-                                      if home else None)
+            assert m["residence"] == (
+                {"id": home[0], "label": model.label(home[0])} if home else None
+            )
             assert m["unit"] == {"id": u["id"]}
             assert [o["id"] for o in m["organizations"]] == sorted(model.out(m["id"], "MEMBER_OF"))
             members_checked += 1

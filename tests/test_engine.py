@@ -31,19 +31,29 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="module")
 def env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PARTYGRAPH_"))}
-    env.update(PARTYGRAPH_HOME=str(home), PARTYGRAPH_ENGINE_BOLT_PORT=str(free_port()),
-               PARTYGRAPH_ENGINE_HTTP_PORT=str(free_port()), PARTYGRAPH_SECRET=SECRET)
+    env.update(
+        PARTYGRAPH_HOME=str(home),
+        PARTYGRAPH_ENGINE_BOLT_PORT=str(free_port()),
+        PARTYGRAPH_ENGINE_HTTP_PORT=str(free_port()),
+        PARTYGRAPH_SECRET=SECRET,
+    )
     return env
 
 
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "partygraph", *args], env=env,
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "partygraph", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def settings_for(env: dict[str, str]) -> Settings:
     return Settings(  # type: ignore[call-arg]
-        PARTYGRAPH_HOME=env["PARTYGRAPH_HOME"], PARTYGRAPH_SECRET=SECRET,
+        PARTYGRAPH_HOME=env["PARTYGRAPH_HOME"],
+        PARTYGRAPH_SECRET=SECRET,
         PARTYGRAPH_ENGINE_BOLT_PORT=env["PARTYGRAPH_ENGINE_BOLT_PORT"],
         PARTYGRAPH_ENGINE_HTTP_PORT=env["PARTYGRAPH_ENGINE_HTTP_PORT"],
     )
@@ -90,9 +100,7 @@ def test_a_taken_port_is_a_clear_error(env: dict[str, str]) -> None:
     assert "is taken by another process" in result.stderr
 
 
-def test_service_answers_errors_while_the_graph_is_down_and_recovers(
-    env: dict[str, str]
-) -> None:
+def test_service_answers_errors_while_the_graph_is_down_and_recovers(env: dict[str, str]) -> None:
     settings = settings_for(env)
     engine = Engine(settings.home, settings.engine_bolt_port, settings.engine_http_port)
     connection = connection_for(settings)  # starts the engine

@@ -37,15 +37,19 @@ def write(path: Path, records: list[Record] | list[str]) -> Path:
 
 def run_import(target: Target, tmp_path: Path, file: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*CLI, "import", str(file)], env=target.env(tmp_path / "home"),
-        capture_output=True, text=True, timeout=300,
+        [*CLI, "import", str(file)],
+        env=target.env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def snapshot(target: Target) -> list[str]:
     async def work(graph: Graph) -> list[str]:
-        return sorted([json.dumps(r, sort_keys=True, ensure_ascii=False)
-                       async for r in export_records(graph)])
+        return sorted(
+            [json.dumps(r, sort_keys=True, ensure_ascii=False) async for r in export_records(graph)]
+        )
 
     return run_graph(target, work)
 
@@ -63,8 +67,9 @@ def test_import_creates_then_changes_nothing(fresh: Target, tmp_path: Path) -> N
     assert "nodes: 5 created, 0 updated; relationships: 4 created, 0 updated" in first.stdout
     after_first = snapshot(fresh)
     assert len(after_first) == 9
-    assert any('"name": "云霄路社区"' in line and '"households": 3120' in line
-               for line in after_first)
+    assert any(
+        '"name": "云霄路社区"' in line and '"households": 3120' in line for line in after_first
+    )
 
     second = run_import(fresh, tmp_path, file)
     assert second.returncode == 0, second.stderr
@@ -86,22 +91,27 @@ def test_import_updates_properties_and_links_to_nodes_already_stored(
     assert result.returncode == 0, result.stderr
     assert "nodes: 1 created, 1 updated; relationships: 2 created, 0 updated" in result.stdout
     lines = snapshot(fresh)
-    assert any('"name": "云霄路社区（新）"' in line and '"households": 3120' in line
-               for line in lines)  # upsert keeps the properties the new record does not name
+    assert any(
+        '"name": "云霄路社区（新）"' in line and '"households": 3120' in line for line in lines
+    )  # upsert keeps the properties the new record does not name
 
 
 BAD_CASES = {
     "malformed JSON": ('{"type": "node", "label": "Grid", "id": "g-9"', "malformed JSON"),
     "unknown label": (json.dumps(node("Village", "v-1", name="x")), "unknown label 'Village'"),
     "unknown type": (json.dumps(rel("LIKES", "g-1", "c-1")), "unknown relationship type"),
-    "missing id": ('{"type": "node", "label": "Grid", "properties": {"name": "x"}}',
-                   "id must be a non-empty string"),
+    "missing id": (
+        '{"type": "node", "label": "Grid", "properties": {"name": "x"}}',
+        "id must be a non-empty string",
+    ),
     "dangling endpoint": (json.dumps(rel("IN", "g-1", "c-404")), "no node with id 'c-404'"),
     "wrong endpoints": (json.dumps(rel("IN", "d-1", "g-1")), "IN cannot join a District"),
     "not a record": ("[1, 2, 3]", "must be a JSON object"),
     "nested property": (json.dumps(node("Grid", "g-8", meta={"a": 1})), "property 'meta'"),
-    "id clash with stored label": (json.dumps(node("Unit", "s-1", name="x")),
-                                   "already a Street in the graph"),
+    "id clash with stored label": (
+        json.dumps(node("Unit", "s-1", name="x")),
+        "already a Street in the graph",
+    ),
 }
 
 
@@ -118,8 +128,11 @@ def test_bad_line_is_reported_with_its_number_and_nothing_is_written(
         node("Community", "c-1", name="改了名字"),
     ]
     # Good lines before and after the bad one: none of them may be written.
-    lines = [json.dumps(r, ensure_ascii=False) for r in good_news[:2]] + [bad_line] + [
-        json.dumps(good_news[2], ensure_ascii=False)]
+    lines = (
+        [json.dumps(r, ensure_ascii=False) for r in good_news[:2]]
+        + [bad_line]
+        + [json.dumps(good_news[2], ensure_ascii=False)]
+    )
     result = run_import(fresh, tmp_path, write(tmp_path / "bad.jsonl", lines))
     assert result.returncode == 2, result.stdout + result.stderr
     assert "line 3:" in result.stderr and message in result.stderr, result.stderr
@@ -130,8 +143,11 @@ def test_bad_line_is_reported_with_its_number_and_nothing_is_written(
 
 def test_every_bad_line_is_listed(fresh: Target, tmp_path: Path) -> None:
     lines = [json.dumps(r, ensure_ascii=False) for r in GOOD] + [
-        "{oops", json.dumps(node("Village", "v", name="x")), "",
-        json.dumps(rel("IN", "g-1", "nowhere"))]
+        "{oops",
+        json.dumps(node("Village", "v", name="x")),
+        "",
+        json.dumps(rel("IN", "g-1", "nowhere")),
+    ]
     result = run_import(fresh, tmp_path, write(tmp_path / "bad.jsonl", lines))
     assert result.returncode == 2
     for number in (10, 11, 13):
@@ -154,14 +170,27 @@ def test_missing_file_is_a_clear_error(fresh: Target, tmp_path: Path) -> None:
 def test_seed_out_then_import_is_the_same_graph_as_seed(fresh: Target, tmp_path: Path) -> None:
     env = fresh.env(tmp_path / "home")
     out = tmp_path / "demo.jsonl"
-    done = subprocess.run([*CLI, "seed", "demo", "--out", str(out)], env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [*CLI, "seed", "demo", "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {r["label"] for r in records if r["type"] == "node"} >= {
-        "District", "Street", "Community", "Grid", "Unit", "PartyOrganization", "Person"}
-    loaded = subprocess.run([*CLI, "seed", "demo"], env=env, capture_output=True, text=True,
-                            timeout=300)
+        "District",
+        "Street",
+        "Community",
+        "Grid",
+        "Unit",
+        "PartyOrganization",
+        "Person",
+    }
+    loaded = subprocess.run(
+        [*CLI, "seed", "demo"], env=env, capture_output=True, text=True, timeout=300
+    )
     assert loaded.returncode == 0, loaded.stderr
     seeded = snapshot(fresh)
     assert len(seeded) == len(records)

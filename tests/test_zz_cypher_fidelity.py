@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import RUN_FACTS
 from cypher_lint import ensure_installed, lint
 
 from partygraph import cypher, vocabulary
@@ -47,15 +48,20 @@ def test_every_statement_sent_during_the_run_passes_with_the_parameters_it_was_g
     given = {f"{e['name']}#{i}": e["parameters"] for i, e in enumerate(sent)}
     problems = lint(statements, SCHEMA, given)
     assert not problems, "\n".join(map(str, problems))
-    print(f"\n[partygraph] Cypher lint: {len(statements)} statements sent during the run, "
-          f"{sum(1 for _ in cypher.every_rendering())} renderings of the files: no errors")
+    renderings = sum(1 for _ in cypher.every_rendering())
+    RUN_FACTS["cypher lint"] = (
+        f"{len(statements)} statements sent during the run and {renderings} renderings "
+        "of the statement files: no errors"
+    )
 
 
 def test_the_lint_catches_what_it_should() -> None:
     # A guard against a lint that passes everything: a statement with a missing parameter
     # and one with a typo'd function must fail.
-    bad = [("missing", "MATCH (n:Entity {id: $id}) RETURN n"),
-           ("typo", "MATCH (n:Entity) RETURN toUpperr(n.name) AS x")]
+    bad = [
+        ("missing", "MATCH (n:Entity {id: $id}) RETURN n"),
+        ("typo", "MATCH (n:Entity) RETURN toUpperr(n.name) AS x"),
+    ]
     problems = lint(bad, SCHEMA, {"missing": [], "typo": []})
     assert {p.name for p in problems} == {"missing", "typo"}
 
@@ -63,7 +69,8 @@ def test_the_lint_catches_what_it_should() -> None:
 def test_no_cypher_outside_the_cypher_folder() -> None:
     pattern = re.compile(r"[\"'](MATCH|MERGE|CREATE|UNWIND|CALL|RETURN) ")
     strays = [
-        str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
         if "cypher" not in path.parts and pattern.search(path.read_text("utf-8"))
     ]
     assert strays == []

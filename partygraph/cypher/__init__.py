@@ -47,7 +47,8 @@ def render(
     given = {"__LABEL__": label, "__REL__": rel, "__HOPS__": hops}
     for token, value in given.items():
         if (token in needed) != (value is not None):
-            raise ValueError(f"statement {name}: {token} {'missing' if value is None else 'unused'}")
+            state = "missing" if value is None else "unused"
+            raise ValueError(f"statement {name}: {token} {state}")
     if label is not None:
         if not vocabulary.is_label(label):
             raise ValueError(f"not a label of the vocabulary: {label!r}")
@@ -67,12 +68,8 @@ def every_rendering() -> Iterator[tuple[str, str]]:
     """(name, text) for every statement and every way it can be filled: what the lint checks."""
     for name in statements():
         tokens = template_tokens(name)
-        labels: list[str | None] = (
-            list(vocabulary.LABELS) if "__LABEL__" in tokens else [None]
-        )
-        rels: list[str | None] = (
-            sorted(vocabulary.REL_TYPES) if "__REL__" in tokens else [None]
-        )
+        labels: list[str | None] = [*vocabulary.LABELS] if "__LABEL__" in tokens else [None]
+        rels: list[str | None] = [*sorted(vocabulary.REL_TYPES)] if "__REL__" in tokens else [None]
         hops: list[int | None] = [1, MAX_HOPS] if "__HOPS__" in tokens else [None]
         for label in labels:
             for rel in rels:

@@ -11,6 +11,4 @@ from partygraph.schema.query import Query
 
 def build_schema() -> strawberry.Schema:
     # Every node type is listed: node(id) can return types no root field names.
-    return strawberry.Schema(
-        query=Query, types=list(TYPES.values()), extensions=[ServiceExtension]
-    )
+    return strawberry.Schema(query=Query, types=list(TYPES.values()), extensions=[ServiceExtension])

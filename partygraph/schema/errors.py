@@ -40,7 +40,9 @@ def _shaped(error: GraphQLError) -> GraphQLError:
     log.error("unexpected error in %s", error.path, exc_info=original)
     return GraphQLError(
         "internal error; it has been logged",
-        nodes=error.nodes, path=error.path, extensions={"code": INTERNAL},
+        nodes=error.nodes,
+        path=error.path,
+        extensions={"code": INTERNAL},
     )
 
 

@@ -40,8 +40,9 @@ class Node:
     def from_row(cls, row: Row) -> Node:
         props: dict[str, Any] = row["props"]
         extra = {field: _plain(props.get(field)) for field in cls.shown}
-        return cls(id=strawberry.ID(props["id"]), name=props.get("name"), label=row["label"],
-                   **extra)
+        return cls(
+            id=strawberry.ID(props["id"]), name=props.get("name"), label=row["label"], **extra
+        )
 
 
 @strawberry.type(description="区/县")
@@ -95,15 +96,21 @@ class Community(Node):
         graph = info.context.graph
         rows = await exploration.unreported_members(graph, self.id, decode_cursor(after), size + 1)
         return connection(
-            entities(rows, Person), [row["key"] for row in rows], size,
+            entities(rows, Person),
+            [row["key"] for row in rows],
+            size,
             lambda: exploration.unreported_members_count(graph, self.id),
         )
 
 
 @strawberry.type(description="网格（社区网格、小区/单位/片区网格、楼栋微网格）")
 class Grid(Node):
-    level: str | None = strawberry.field(default=None, description="层级：COMMUNITY/COMPOUND/BUILDING")
-    kind: str | None = strawberry.field(default=None, description="类型：COMPREHENSIVE 综合/DEDICATED 专属")
+    level: str | None = strawberry.field(
+        default=None, description="层级：COMMUNITY 社区网格/COMPOUND 小区网格/BUILDING 楼栋微网格"
+    )
+    kind: str | None = strawberry.field(
+        default=None, description="类型：COMPREHENSIVE 综合/DEDICATED 专属"
+    )
     shown: ClassVar[tuple[str, ...]] = ("level", "kind")
 
     @strawberry.field(description="直接上级（社区或上级网格）")
@@ -168,8 +175,12 @@ class Alliance(Node):
 
 @strawberry.type(description="驻区单位/机关部门")
 class Unit(Node):
-    category: str | None = strawberry.field(default=None, description="类别，如 DEPARTMENT 机关部门")
-    level: str | None = strawberry.field(default=None, description="层级：PROVINCE/CITY/DISTRICT/STREET")
+    category: str | None = strawberry.field(
+        default=None, description="类别，如 DEPARTMENT 机关部门、STATE_ENTERPRISE 国有企业"
+    )
+    level: str | None = strawberry.field(
+        default=None, description="层级：PROVINCE 省/CITY 市/DISTRICT 区/STREET 街道"
+    )
     shown: ClassVar[tuple[str, ...]] = ("category", "level")
 
     @strawberry.field(description="结对共建的社区")
@@ -268,8 +279,22 @@ class Activity(Node):
 TYPES: dict[str, type[Node]] = {
     cls.__name__: cls
     for cls in (
-        District, Street, Community, Grid, PartyOrganization, Alliance, Unit, Person, Project,
-        VolunteerTeam, Wish, Demand, Resource, Request, Evaluation, Activity,
+        District,
+        Street,
+        Community,
+        Grid,
+        PartyOrganization,
+        Alliance,
+        Unit,
+        Person,
+        Project,
+        VolunteerTeam,
+        Wish,
+        Demand,
+        Resource,
+        Request,
+        Evaluation,
+        Activity,
     )
 }
 
@@ -284,4 +309,3 @@ def entities(rows: list[Row], cls: type[Node]) -> list[Any]:
 
 def first(rows: list[Row], cls: type[Node]) -> Any:
     return cls.from_row(rows[0]) if rows else None
-

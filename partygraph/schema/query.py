@@ -63,7 +63,9 @@ async def _page(
     label = cls.__name__
     rows = await exploration.page_by_label(graph, label, decode_cursor(after), size + 1)
     return connection(
-        entities(rows, cls), [row["key"] for row in rows], size,
+        entities(rows, cls),
+        [row["key"] for row in rows],
+        size,
         lambda: exploration.count_by_label(graph, label),
     )
 

@@ -46,27 +46,43 @@ def demo(seed: int = 7, size: DemoSize | None = None) -> Iterator[Record]:
             places.append((community, community))
             for g in range(1, size.grids_per_community + 1):
                 grid = f"{community}-g{g}"
-                yield node("Grid", grid, name=f"第{g}网格", level="COMMUNITY",
-                           kind="COMPREHENSIVE" if rng.random() < 0.9 else "DEDICATED")
+                yield node(
+                    "Grid",
+                    grid,
+                    name=f"第{g}网格",
+                    level="COMMUNITY",
+                    kind="COMPREHENSIVE" if rng.random() < 0.9 else "DEDICATED",
+                )
                 yield rel("IN", grid, community)
                 # Every community grid has its grid party branch (网格党支部).
-                yield node("PartyOrganization", f"{grid}-po", name=f"第{g}网格党支部",
-                           type="GRID_BRANCH")
+                yield node(
+                    "PartyOrganization", f"{grid}-po", name=f"第{g}网格党支部", type="GRID_BRANCH"
+                )
                 yield rel("LEADS", f"{grid}-po", grid)
                 yield rel("UNDER", f"{grid}-po", f"{community}-po")
                 grids.append(grid)
                 places.append((grid, community))
                 for k in range(1, rng.randint(0, size.compounds_per_grid) + 1):
                     compound = f"{grid}-k{k}"
-                    yield node("Grid", compound, name=f"{names.place(rng, '小区', used)}",
-                               level="COMPOUND", kind="COMPREHENSIVE")
+                    yield node(
+                        "Grid",
+                        compound,
+                        name=f"{names.place(rng, '小区', used)}",
+                        level="COMPOUND",
+                        kind="COMPREHENSIVE",
+                    )
                     yield rel("IN", compound, grid)
                     grids.append(compound)
                     places.append((compound, community))
                     for b in range(1, rng.randint(0, size.buildings_per_compound) + 1):
                         building = f"{compound}-b{b}"
-                        yield node("Grid", building, name=f"{b}号楼", level="BUILDING",
-                                   kind="COMPREHENSIVE")
+                        yield node(
+                            "Grid",
+                            building,
+                            name=f"{b}号楼",
+                            level="BUILDING",
+                            kind="COMPREHENSIVE",
+                        )
                         yield rel("IN", building, compound)
                         grids.append(building)
                         places.append((building, community))
@@ -76,8 +92,13 @@ def demo(seed: int = 7, size: DemoSize | None = None) -> Iterator[Record]:
         category, kind = rng.choice(names.UNIT_KINDS)
         unit = f"u-{u:03d}"
         units.append(unit)
-        yield node("Unit", unit, name=f"{rng.choice(names.PLACE_WORDS)}{kind}",
-                   category=category, level="DISTRICT")
+        yield node(
+            "Unit",
+            unit,
+            name=f"{rng.choice(names.PLACE_WORDS)}{kind}",
+            category=category,
+            level="DISTRICT",
+        )
         branch = f"{unit}-po"
         yield node("PartyOrganization", branch, name=f"{kind}机关党支部", type="BRANCH")
         yield rel("OF", branch, unit)

@@ -14,8 +14,13 @@ def node(label: str, node_id: str, **properties: Any) -> Record:
 
 
 def rel(rel_type: str, source: str, target: str, **properties: Any) -> Record:
-    return {"type": "relationship", "rel": rel_type, "from": source, "to": target,
-            "properties": properties}
+    return {
+        "type": "relationship",
+        "rel": rel_type,
+        "from": source,
+        "to": target,
+        "properties": properties,
+    }
 
 
 def to_lines(records: Iterable[Record]) -> Iterator[str]:
