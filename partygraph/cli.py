@@ -45,7 +45,14 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _announce_engine(settings: Settings) -> None:
+    if settings.uses_dev_engine and engine_for(settings).pid() is None:
+        err.print("starting the local development engine (NEO4J_URI is not set)…")
+
+
 def _with_graph(settings: Settings, work: Callable[[Graph], Awaitable[T]]) -> T:
+    _announce_engine(settings)
+
     async def run() -> T:
         graph = Graph(connection_for(settings), settings)
         try:
@@ -219,6 +226,7 @@ def serve(
     from partygraph.app import create_app
 
     settings = get_settings()
+    _announce_engine(settings)
     try:
         connection = connection_for(settings)
         application = create_app(settings, connection)

@@ -1,0 +1,61 @@
+"""Mutations. Today: the import contract through GraphQL, for small batches."""
+
+from __future__ import annotations
+
+import strawberry
+
+from partygraph.auth import Role
+from partygraph.importer import ImportRejected, import_lines
+from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.errors import UserError
+
+MAX_IMPORT_LINES = 5000  # larger files: `partygraph import FILE`
+
+
+@strawberry.type(description="导入结果")
+class ImportResult:
+    nodes_created: int
+    nodes_updated: int
+    relationships_created: int
+    relationships_updated: int
+
+
+@strawberry.type(description="导入问题：第几行、什么问题")
+class ImportProblem:
+    line: int
+    message: str
+
+
+def require(info: AppInfo, role: Role) -> None:
+    viewer = info.context.viewer
+    if viewer is None or viewer.role is not role:
+        raise UserError(f"this needs the {role.value} role", code="FORBIDDEN")
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="按 JSON Lines 导入记录（与 `partygraph import` 相同的格式与语义："
+        "按 id 更新或创建，有任何一行出错则整批不写入，错误中给出行号）。"
+        "仅限小批量，大文件请用命令行。"
+    )
+    async def import_records(self, info: AppInfo, json_lines: str) -> ImportResult:
+        require(info, Role.ADMIN)
+        lines = json_lines.splitlines()
+        if len(lines) > MAX_IMPORT_LINES:
+            raise UserError(
+                f"at most {MAX_IMPORT_LINES} lines per request; use `partygraph import FILE`"
+            )
+        try:
+            summary = await import_lines(info.context.graph, lines)
+        except ImportRejected as exc:
+            problems = [{"line": p.line, "message": p.message} for p in exc.problems]
+            raise UserError(
+                f"{len(problems)} bad line(s); nothing was imported", problems=problems
+            ) from exc
+        return ImportResult(
+            nodes_created=summary.nodes_created,
+            nodes_updated=summary.nodes_updated,
+            relationships_created=summary.relationships_created,
+            relationships_updated=summary.relationships_updated,
+        )
