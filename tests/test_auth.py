@@ -55,6 +55,13 @@ def test_cli_token_refuses_unknown_roles(target: Target, tmp_path: Path) -> None
     assert result.returncode != 0 and not result.stdout.strip()
 
 
+def forged(key: str = SECRET, algorithm: str = "HS256", **claims: object) -> str:
+    """A bearer header with a token like ours but for the claims and key given."""
+    now = int(time.time())
+    body = {"iss": "partygraph", "sub": "x", "role": "admin", "iat": now, "exp": now + 60}
+    return "Bearer " + jwt.encode({**body, **claims}, key, algorithm=algorithm)
+
+
 @pytest.mark.parametrize(
     "header",
     [
@@ -62,66 +69,11 @@ def test_cli_token_refuses_unknown_roles(target: Target, tmp_path: Path) -> None
         "Bearer",
         "Basic YWRtaW46YWRtaW4=",
         "Bearer not.a.jwt",
-        "Bearer "
-        + jwt.encode(
-            {
-                "iss": "partygraph",
-                "sub": "x",
-                "role": "admin",
-                "iat": int(time.time()),
-                "exp": int(time.time()) + 60,
-            },
-            "another-secret-another-secret-12345",
-            algorithm="HS256",
-        ),
-        "Bearer "
-        + jwt.encode(
-            {
-                "iss": "partygraph",
-                "sub": "x",
-                "role": "admin",
-                "iat": int(time.time()) - 7200,
-                "exp": int(time.time()) - 3600,
-            },
-            SECRET,
-            algorithm="HS256",
-        ),
-        "Bearer "
-        + jwt.encode(
-            {
-                "iss": "someone-else",
-                "sub": "x",
-                "role": "admin",
-                "iat": int(time.time()),
-                "exp": int(time.time()) + 60,
-            },
-            SECRET,
-            algorithm="HS256",
-        ),
-        "Bearer "
-        + jwt.encode(
-            {
-                "iss": "partygraph",
-                "sub": "x",
-                "role": "root",
-                "iat": int(time.time()),
-                "exp": int(time.time()) + 60,
-            },
-            SECRET,
-            algorithm="HS256",
-        ),
-        "Bearer "
-        + jwt.encode(
-            {
-                "iss": "partygraph",
-                "sub": "x",
-                "role": "admin",
-                "iat": int(time.time()),
-                "exp": int(time.time()) + 60,
-            },
-            SECRET,
-            algorithm="HS512",
-        ),
+        forged(key="another-secret-another-secret-12345"),
+        forged(iat=int(time.time()) - 7200, exp=int(time.time()) - 3600),
+        forged(iss="someone-else"),
+        forged(role="root"),
+        forged(algorithm="HS512", key=SECRET * 2),
     ],
     ids=[
         "missing",
