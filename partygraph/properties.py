@@ -1,0 +1,355 @@
+"""The properties each label and relationship type carries, their types and enums.
+
+One declaration serves the importer (check and convert values, with line numbers), the
+mutations (validate input) and the GraphQL types (enums with Chinese descriptions). Properties
+not declared here are kept as given (other systems may carry fields of their own), but a
+declared one must have its declared type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+class GridLevel(enum.Enum):
+    COMMUNITY = "社区网格"
+    COMPOUND = "小区/单位/片区网格"
+    BUILDING = "楼栋微网格"
+
+
+class GridKind(enum.Enum):
+    COMPREHENSIVE = "综合网格"
+    DEDICATED = "专属网格"
+
+
+class GridArea(enum.Enum):
+    URBAN = "城市网格"
+    RURAL = "农村网格"
+
+
+class OrganizationType(enum.Enum):
+    COMMITTEE = "党委"
+    GENERAL_BRANCH = "党总支"
+    BRANCH = "党支部"
+    FUNCTIONAL_BRANCH = "功能型党支部"
+    GRID_BRANCH = "网格党支部"
+
+
+class AllianceKind(enum.Enum):
+    BRANCH_ALLIANCE = "支部联盟（红心结）"
+    AREA = "片区联盟"
+    BUSINESS_DISTRICT = "商圈联盟"
+
+
+class UnitCategory(enum.Enum):
+    DEPARTMENT = "机关部门"
+    AGENCY = "驻区机关"
+    STATE_ENTERPRISE = "国有企业"
+    ENTERPRISE = "企业"
+    SOCIAL_ORGANIZATION = "社会组织"
+    HOSPITAL = "医院"
+    SCHOOL = "学校"
+    OTHER = "其他"
+
+
+class UnitLevel(enum.Enum):
+    PROVINCE = "省级"
+    CITY = "市级"
+    DISTRICT = "区级"
+    STREET = "街道级"
+
+
+class Rank(enum.Enum):
+    DEPARTMENT_BUREAU = "厅局级"
+    DIVISION = "县处级"
+    SECTION = "乡科级"
+    STAFF = "科员及以下"
+
+
+class ServeRole(enum.Enum):
+    GRID_LEADER = "网格长"
+    GRID_WORKER = "网格员"
+    DEDICATED_GRID_WORKER = "专职网格员"
+    PART_TIME_GRID_WORKER = "兼职网格员"
+    PARTY_GROUP_LEADER = "党小组长（两长）"
+    BUILDING_LEADER = "楼栋长（两长）"
+    CLEANER = "保洁员（四员）"
+    SECURITY_GUARD = "保安员（四员）"
+    PROPERTY_MANAGER = "物业管理员（四员）"
+    MEDIATOR = "调解员（四员）"
+    CADRE = "下沉/报到干部"
+    VOLUNTEER = "志愿者"
+
+
+# The six roles every building micro-grid should have (两长四员).
+BUILDING_ROLES: tuple[ServeRole, ...] = (
+    ServeRole.PARTY_GROUP_LEADER, ServeRole.BUILDING_LEADER, ServeRole.CLEANER,
+    ServeRole.SECURITY_GUARD, ServeRole.PROPERTY_MANAGER, ServeRole.MEDIATOR,
+)
+
+
+class SeatRole(enum.Enum):
+    SECRETARY = "书记"
+    DEPUTY_SECRETARY = "副书记"
+    MEMBER = "委员"
+    PART_TIME_MEMBER = "兼职委员"
+
+
+class ProjectCategory(enum.Enum):
+    PARTY_BUILDING = "党建共建"
+    LIVELIHOOD = "民生服务"
+    ENVIRONMENT = "环境治理"
+    CULTURE = "文化活动"
+    EDUCATION = "教育"
+    HEALTH = "医疗健康"
+    ELDERLY = "养老"
+    SAFETY = "平安建设"
+    EMPLOYMENT = "就业"
+
+
+class ProjectStatus(enum.Enum):
+    PLANNED = "计划中"
+    IN_PROGRESS = "实施中"
+    COMPLETED = "已完成"
+    SUSPENDED = "已中止"
+
+
+class TeamKind(enum.Enum):
+    RED_ASSAULT = "红色突击队"
+    VOLUNTEER = "志愿服务队"
+
+
+class WishStatus(enum.Enum):
+    OPEN = "待认领"
+    CLAIMED = "已认领"
+    FULFILLED = "已实现"
+
+
+class ResourceCategory(enum.Enum):
+    VENUE = "场地"
+    EQUIPMENT = "设备"
+    EXPERTISE = "专业服务"
+    VOLUNTEERS = "志愿力量"
+    FUNDING = "资金"
+    TRAINING = "培训"
+    MEDICAL = "医疗"
+    LEGAL = "法律"
+
+
+class DemandStatus(enum.Enum):
+    OPEN = "待认领"
+    TAKEN = "已接单"
+    DONE = "已完成"
+
+
+class RequestCategory(enum.Enum):
+    ENVIRONMENT = "环境卫生"
+    PROPERTY = "物业管理"
+    INFRASTRUCTURE = "基础设施"
+    SAFETY = "安全隐患"
+    DISPUTE = "矛盾纠纷"
+    SOCIAL_SECURITY = "社会保障"
+    TRAFFIC = "交通出行"
+    OTHER = "其他"
+
+
+class RequestStatus(enum.Enum):
+    OPEN = "待处理（网格内）"
+    ESCALATED = "已吹哨上报"
+    CLOSED = "已办结"
+    RETURNED = "无效退回"
+
+
+class ActivityType(enum.Enum):
+    JOINT_MEETING = "联席会议"
+    PARTY_LESSON = "党课"
+    VISIT = "走访"
+    VOLUNTEER_SERVICE = "志愿服务"
+    OTHER = "其他"
+
+
+ENUMS: tuple[type[enum.Enum], ...] = (
+    GridLevel, GridKind, GridArea, OrganizationType, AllianceKind, UnitCategory, UnitLevel, Rank,
+    ServeRole, SeatRole, ProjectCategory, ProjectStatus, TeamKind, WishStatus, ResourceCategory,
+    DemandStatus, RequestCategory, RequestStatus, ActivityType,
+)
+
+PERIOD = re.compile(r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")  # 2024, 2024-H1, 2024-Q3, 2024-05
+
+
+class Kind(enum.Enum):
+    STRING = "string"
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    DATE = "date"
+    DATETIME = "datetime"
+    PERIOD = "period"
+    ENUM = "enum"
+
+
+@dataclass(frozen=True)
+class Prop:
+    kind: Kind
+    enum: type[enum.Enum] | None = None
+    personal: bool = False  # masked for roles that may not see personal data
+    low: float | None = None
+    high: float | None = None
+
+
+def _e(enum_type: type[enum.Enum]) -> Prop:
+    return Prop(Kind.ENUM, enum_type)
+
+
+S, I, F, B = Prop(Kind.STRING), Prop(Kind.INT), Prop(Kind.FLOAT), Prop(Kind.BOOL)
+D, T, P = Prop(Kind.DATE), Prop(Kind.DATETIME), Prop(Kind.PERIOD)
+PERSONAL = Prop(Kind.STRING, personal=True)
+
+NODE_PROPERTIES: dict[str, dict[str, Prop]] = {
+    "District": {"name": S, "code": S},
+    "Street": {"name": S, "code": S},
+    "Community": {"name": S, "households": Prop(Kind.INT, low=0), "area": _e(GridArea)},
+    "Grid": {"name": S, "level": _e(GridLevel), "kind": _e(GridKind), "area": _e(GridArea)},
+    "PartyOrganization": {"name": S, "type": _e(OrganizationType)},
+    "Alliance": {"name": S, "kind": _e(AllianceKind)},
+    "Unit": {"name": S, "category": _e(UnitCategory), "level": _e(UnitLevel)},
+    "Person": {
+        "name": S, "partyMember": B, "cadre": B, "rank": _e(Rank), "gender": S,
+        "phone": PERSONAL, "idNumber": PERSONAL, "address": PERSONAL,
+        "birthDate": Prop(Kind.DATE, personal=True),
+    },
+    "Project": {
+        "name": S, "category": _e(ProjectCategory), "status": _e(ProjectStatus),
+        "startDate": D, "endDate": D, "budget": Prop(Kind.FLOAT, low=0),
+    },
+    "VolunteerTeam": {"name": S, "kind": _e(TeamKind)},
+    "Wish": {"name": S, "status": _e(WishStatus), "createdOn": D, "content": S},
+    "Demand": {"name": S, "category": _e(ResourceCategory), "status": _e(DemandStatus),
+               "createdOn": D},
+    "Resource": {"name": S, "category": _e(ResourceCategory), "description": S},
+    "Request": {
+        "name": S, "category": _e(RequestCategory), "status": _e(RequestStatus),
+        "description": S, "raisedAt": T, "dueAt": T, "closedAt": T, "returnedAt": T,
+        "returnReason": S, "level": Prop(Kind.INT, low=0, high=3),
+        "satisfaction": Prop(Kind.INT, low=1, high=5),
+    },
+    "Evaluation": {"name": S, "period": P, "score": Prop(Kind.FLOAT, low=0, high=100)},
+    "Activity": {"name": S, "type": _e(ActivityType), "date": D,
+                 "hours": Prop(Kind.FLOAT, low=0)},
+}
+
+REL_PROPERTIES: dict[str, dict[str, Prop]] = {
+    "PAIRED_WITH": {"since": D},
+    "REPORTED_TO": {"on": D},
+    "CONTACTS": {"since": D},
+    "SERVES": {"role": _e(ServeRole)},
+    "SITS_ON": {"role": _e(SeatRole)},
+    "CLAIMED": {"on": D, "fulfilledOn": D},
+    "ESCALATED_TO": {"level": Prop(Kind.INT, low=1, high=3), "at": T},
+    "EVALUATED": {"period": P, "score": Prop(Kind.FLOAT, low=0, high=100)},
+    "ATTENDED": {"hours": Prop(Kind.FLOAT, low=0)},
+    "TOOK": {"on": D},
+}
+
+# Relationship types of which two nodes may hold several, told apart by these properties:
+# a community evaluates the same unit once per period.
+REL_KEYS: dict[str, tuple[str, ...]] = {"EVALUATED": ("period",)}
+
+
+class PropertyError(ValueError):
+    """A value does not fit its declared property."""
+
+
+def _date(value: Any, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PropertyError(f"{name} must be a date like 2024-05-01, not {value!r}")
+
+
+def _datetime(value: Any, name: str) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise PropertyError(
+                f"{name} must be a date-time like 2024-05-01T08:30:00+08:00, not {value!r}"
+            ) from exc
+    else:
+        raise PropertyError(f"{name} must be a date-time string, not {value!r}")
+    # Instants are stored in UTC (the development engine drops offsets); naive means UTC.
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
+def coerce(prop: Prop, name: str, value: Any) -> Any:
+    """`value` as the graph stores it, or PropertyError saying what is wrong."""
+    if value is None:
+        return None
+    kind = prop.kind
+    if kind in (Kind.STRING, Kind.PERIOD):
+        if not isinstance(value, str):
+            raise PropertyError(f"{name} must be a string, not {value!r}")
+        if kind is Kind.PERIOD and not PERIOD.match(value):
+            raise PropertyError(f"{name} must be a period like 2024, 2024-H1, 2024-Q2 or 2024-05")
+        return value
+    if kind is Kind.BOOL:
+        if not isinstance(value, bool):
+            raise PropertyError(f"{name} must be true or false, not {value!r}")
+        return value
+    if kind in (Kind.INT, Kind.FLOAT):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise PropertyError(f"{name} must be a number, not {value!r}")
+        if kind is Kind.INT and not float(value).is_integer():
+            raise PropertyError(f"{name} must be a whole number, not {value!r}")
+        number = int(value) if kind is Kind.INT else float(value)
+        if (prop.low is not None and number < prop.low) or (
+            prop.high is not None and number > prop.high
+        ):
+            raise PropertyError(f"{name} must be between {prop.low} and {prop.high}")
+        return number
+    if kind is Kind.DATE:
+        return _date(value, name)
+    if kind is Kind.DATETIME:
+        return _datetime(value, name)
+    assert prop.enum is not None
+    if isinstance(value, prop.enum):
+        return value.name
+    if not isinstance(value, str) or value not in prop.enum.__members__:
+        allowed = ", ".join(prop.enum.__members__)
+        raise PropertyError(f"{name} must be one of {allowed}, not {value!r}")
+    return value
+
+
+def coerce_all(declared: dict[str, Prop], values: dict[str, Any]) -> dict[str, Any]:
+    """Declared properties converted; undeclared ones kept as they are."""
+    return {
+        key: coerce(declared[key], key, value) if key in declared else value
+        for key, value in values.items()
+    }
+
+
+def node_props(label: str, values: dict[str, Any]) -> dict[str, Any]:
+    return coerce_all(NODE_PROPERTIES.get(label, {}), values)
+
+
+def rel_props(rel: str, values: dict[str, Any]) -> dict[str, Any]:
+    return coerce_all(REL_PROPERTIES.get(rel, {}), values)
+
+
+def property_keys() -> list[str]:
+    keys = {"id"} | {k for props in NODE_PROPERTIES.values() for k in props}
+    return sorted(keys | {k for props in REL_PROPERTIES.values() for k in props})
