@@ -12,10 +12,10 @@ import contextvars
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j import AsyncManagedTransaction
@@ -144,6 +144,28 @@ def _note(name: str, query: str, params: Mapping[str, Any]) -> None:
     _recorder.record(name, query, params)
 
 
+T = TypeVar("T")
+
+
+class Tx:
+    """One open transaction, speaking named statements (see Graph.transaction)."""
+
+    def __init__(self, graph: Graph, tx: AsyncManagedTransaction) -> None:
+        self._graph = graph
+        self._tx = tx
+
+    async def run(
+        self,
+        name: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        label: str | None = None,
+        rel: str | None = None,
+        hops: int | None = None,
+    ) -> list[Row]:
+        return await self._graph._run(self._tx, Step(name, params or {}, label, rel, hops))
+
+
 class Graph:
     """An async driver bound to one database, speaking only named statements."""
 
@@ -171,31 +193,19 @@ class Graph:
     async def _transaction(
         self, steps: Sequence[Step], write: bool, on_step: StepDone | None = None
     ) -> list[list[Row]]:
-        async def work(tx: AsyncManagedTransaction) -> list[list[Row]]:
+        async def work(tx: Tx) -> list[list[Row]]:
             results = []
             for index, step in enumerate(steps):
-                results.append(await self._run(tx, step))
+                results.append(
+                    await tx.run(
+                        step.name, step.params, label=step.label, rel=step.rel, hops=step.hops
+                    )
+                )
                 if on_step is not None:
                     on_step(index)
             return results
 
-        work_with_timeout = neo4j.unit_of_work(timeout=self.timeout)(work)
-        try:
-            async with self.driver.session(database=self.connection.database) as session:
-                if write:
-                    return await session.execute_write(work_with_timeout)
-                return await session.execute_read(work_with_timeout)
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise GraphUnavailable(
-                "the graph database is not reachable; the service retries by itself, "
-                "try again shortly"
-            ) from exc
-        except TransientError as exc:
-            raise GraphUnavailable("the graph database is busy; try again shortly") from exc
-        except ConstraintError as exc:
-            raise GraphConflict("the change conflicts with data already stored") from exc
-        except (Neo4jError, DriverError) as exc:
-            raise GraphError("the graph database refused the request") from exc
+        return await self.transaction(work, write)
 
     async def read(
         self,
@@ -231,6 +241,32 @@ class Graph:
 
     async def read_all(self, steps: Sequence[Step]) -> list[list[Row]]:
         return await self._transaction(steps, write=False)
+
+    async def transaction(self, work: Callable[[Tx], Awaitable[T]], write: bool = True) -> T:
+        """Run `work` in one managed transaction. Whatever `work` raises rolls the whole
+        transaction back (so a mutation that finds its input invalid changes nothing);
+        transient errors make the driver run `work` again from the start."""
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(self, tx))
+
+        unit_with_timeout = neo4j.unit_of_work(timeout=self.timeout)(unit)
+        try:
+            async with self.driver.session(database=self.connection.database) as session:
+                if write:
+                    return await session.execute_write(unit_with_timeout)
+                return await session.execute_read(unit_with_timeout)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise GraphUnavailable(
+                "the graph database is not reachable; the service retries by itself, "
+                "try again shortly"
+            ) from exc
+        except TransientError as exc:
+            raise GraphUnavailable("the graph database is busy; try again shortly") from exc
+        except ConstraintError as exc:
+            raise GraphConflict("the change conflicts with data already stored") from exc
+        except (Neo4jError, DriverError) as exc:
+            raise GraphError("the graph database refused the request") from exc
 
     async def ping(self) -> bool:
         try:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from partygraph import vocabulary
+from partygraph import properties, vocabulary
 from partygraph.db import Graph, Step
 
 BATCH_ROWS = 2000
@@ -82,7 +82,7 @@ class ImportSummary:
 @dataclass
 class Parsed:
     nodes: dict[str, NodeRecord] = field(default_factory=dict)
-    relationships: dict[tuple[str, str, str], RelRecord] = field(default_factory=dict)
+    relationships: dict[tuple[str, ...], RelRecord] = field(default_factory=dict)
     problems: list[ImportProblem] = field(default_factory=list)
 
     def problem(self, line: int, message: str) -> None:
@@ -143,6 +143,11 @@ def _parse_node(record: dict[str, Any], line: int, parsed: Parsed) -> None:
     props = _properties(record, line, parsed)
     if node_id is None or props is None:
         return
+    try:
+        props = properties.node_props(label, props)
+    except properties.PropertyError as exc:
+        parsed.problem(line, f"{label} property {exc}")
+        return
     earlier = parsed.nodes.get(node_id)
     if earlier is None:
         parsed.nodes[node_id] = NodeRecord(line, label, node_id, dict(props))
@@ -165,7 +170,17 @@ def _parse_relationship(record: dict[str, Any], line: int, parsed: Parsed) -> No
     props = _properties(record, line, parsed)
     if source is None or target is None or props is None:
         return
-    key = (rel, source, target)
+    try:
+        props = properties.rel_props(rel, props)
+    except properties.PropertyError as exc:
+        parsed.problem(line, f"{rel} property {exc}")
+        return
+    keys = properties.REL_KEYS.get(rel, ())
+    missing = [k for k in keys if props.get(k) is None]
+    if missing:
+        parsed.problem(line, f"{rel} needs {', '.join(missing)}: it tells its instances apart")
+        return
+    key = (rel, source, target, *(str(props[k]) for k in keys))
     if key in parsed.relationships:
         parsed.relationships[key].properties.update(props)
     else:
@@ -245,6 +260,11 @@ def _resolve(parsed: Parsed, stored: dict[str, str]) -> None:
     parsed.problems.sort(key=lambda problem: problem.line)
 
 
+def _keyed(name: str, rel: str) -> str:
+    """The statement variant that merges on (from, type, to, period) where the type has one."""
+    return f"{name}_by_period" if properties.REL_KEYS.get(rel) == ("period",) else name
+
+
 def plan(parsed: Parsed) -> tuple[list[Step], list[Step]]:
     """The counting reads and the writing steps for a checked file."""
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -254,7 +274,7 @@ def plan(parsed: Parsed) -> tuple[list[Step], list[Step]]:
     for rel in parsed.relationships.values():
         by_rel[rel.rel].append({"from": rel.source, "to": rel.target, "properties": rel.properties})
     counts = [
-        Step("import_existing_relationships", {"rows": chunk}, rel=rel)
+        Step(_keyed("import_existing_relationships", rel), {"rows": chunk}, rel=rel)
         for rel, rows in sorted(by_rel.items())
         for chunk in _chunks(rows)
     ]
@@ -263,7 +283,7 @@ def plan(parsed: Parsed) -> tuple[list[Step], list[Step]]:
         for label, rows in sorted(by_label.items())
         for chunk in _chunks(rows)
     ] + [
-        Step("import_relationships", {"rows": chunk}, rel=rel)
+        Step(_keyed("import_relationships", rel), {"rows": chunk}, rel=rel)
         for rel, rows in sorted(by_rel.items())
         for chunk in _chunks(rows)
     ]

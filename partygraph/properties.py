@@ -87,8 +87,12 @@ class ServeRole(enum.Enum):
 
 # The six roles every building micro-grid should have (两长四员).
 BUILDING_ROLES: tuple[ServeRole, ...] = (
-    ServeRole.PARTY_GROUP_LEADER, ServeRole.BUILDING_LEADER, ServeRole.CLEANER,
-    ServeRole.SECURITY_GUARD, ServeRole.PROPERTY_MANAGER, ServeRole.MEDIATOR,
+    ServeRole.PARTY_GROUP_LEADER,
+    ServeRole.BUILDING_LEADER,
+    ServeRole.CLEANER,
+    ServeRole.SECURITY_GUARD,
+    ServeRole.PROPERTY_MANAGER,
+    ServeRole.MEDIATOR,
 )
 
 
@@ -173,9 +177,25 @@ class ActivityType(enum.Enum):
 
 
 ENUMS: tuple[type[enum.Enum], ...] = (
-    GridLevel, GridKind, GridArea, OrganizationType, AllianceKind, UnitCategory, UnitLevel, Rank,
-    ServeRole, SeatRole, ProjectCategory, ProjectStatus, TeamKind, WishStatus, ResourceCategory,
-    DemandStatus, RequestCategory, RequestStatus, ActivityType,
+    GridLevel,
+    GridKind,
+    GridArea,
+    OrganizationType,
+    AllianceKind,
+    UnitCategory,
+    UnitLevel,
+    Rank,
+    ServeRole,
+    SeatRole,
+    ProjectCategory,
+    ProjectStatus,
+    TeamKind,
+    WishStatus,
+    ResourceCategory,
+    DemandStatus,
+    RequestCategory,
+    RequestStatus,
+    ActivityType,
 )
 
 PERIOD = re.compile(r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$")  # 2024, 2024-H1, 2024-Q3, 2024-05
@@ -205,7 +225,7 @@ def _e(enum_type: type[enum.Enum]) -> Prop:
     return Prop(Kind.ENUM, enum_type)
 
 
-S, I, F, B = Prop(Kind.STRING), Prop(Kind.INT), Prop(Kind.FLOAT), Prop(Kind.BOOL)
+S, B = Prop(Kind.STRING), Prop(Kind.BOOL)
 D, T, P = Prop(Kind.DATE), Prop(Kind.DATETIME), Prop(Kind.PERIOD)
 PERSONAL = Prop(Kind.STRING, personal=True)
 
@@ -218,28 +238,48 @@ NODE_PROPERTIES: dict[str, dict[str, Prop]] = {
     "Alliance": {"name": S, "kind": _e(AllianceKind)},
     "Unit": {"name": S, "category": _e(UnitCategory), "level": _e(UnitLevel)},
     "Person": {
-        "name": S, "partyMember": B, "cadre": B, "rank": _e(Rank), "gender": S,
-        "phone": PERSONAL, "idNumber": PERSONAL, "address": PERSONAL,
+        "name": S,
+        "partyMember": B,
+        "cadre": B,
+        "rank": _e(Rank),
+        "gender": S,
+        "phone": PERSONAL,
+        "idNumber": PERSONAL,
+        "address": PERSONAL,
         "birthDate": Prop(Kind.DATE, personal=True),
     },
     "Project": {
-        "name": S, "category": _e(ProjectCategory), "status": _e(ProjectStatus),
-        "startDate": D, "endDate": D, "budget": Prop(Kind.FLOAT, low=0),
+        "name": S,
+        "category": _e(ProjectCategory),
+        "status": _e(ProjectStatus),
+        "startDate": D,
+        "endDate": D,
+        "budget": Prop(Kind.FLOAT, low=0),
     },
     "VolunteerTeam": {"name": S, "kind": _e(TeamKind)},
     "Wish": {"name": S, "status": _e(WishStatus), "createdOn": D, "content": S},
-    "Demand": {"name": S, "category": _e(ResourceCategory), "status": _e(DemandStatus),
-               "createdOn": D},
+    "Demand": {
+        "name": S,
+        "category": _e(ResourceCategory),
+        "status": _e(DemandStatus),
+        "createdOn": D,
+    },
     "Resource": {"name": S, "category": _e(ResourceCategory), "description": S},
     "Request": {
-        "name": S, "category": _e(RequestCategory), "status": _e(RequestStatus),
-        "description": S, "raisedAt": T, "dueAt": T, "closedAt": T, "returnedAt": T,
-        "returnReason": S, "level": Prop(Kind.INT, low=0, high=3),
+        "name": S,
+        "category": _e(RequestCategory),
+        "status": _e(RequestStatus),
+        "description": S,
+        "raisedAt": T,
+        "dueAt": T,
+        "closedAt": T,
+        "returnedAt": T,
+        "returnReason": S,
+        "level": Prop(Kind.INT, low=0, high=3),
         "satisfaction": Prop(Kind.INT, low=1, high=5),
     },
     "Evaluation": {"name": S, "period": P, "score": Prop(Kind.FLOAT, low=0, high=100)},
-    "Activity": {"name": S, "type": _e(ActivityType), "date": D,
-                 "hours": Prop(Kind.FLOAT, low=0)},
+    "Activity": {"name": S, "type": _e(ActivityType), "date": D, "hours": Prop(Kind.FLOAT, low=0)},
 }
 
 REL_PROPERTIES: dict[str, dict[str, Prop]] = {

@@ -108,6 +108,18 @@ BAD_CASES = {
     "wrong endpoints": (json.dumps(rel("IN", "d-1", "g-1")), "IN cannot join a District"),
     "not a record": ("[1, 2, 3]", "must be a JSON object"),
     "nested property": (json.dumps(node("Grid", "g-8", meta={"a": 1})), "property 'meta'"),
+    "bad enum value": (
+        json.dumps(node("Grid", "g-7", name="x", level="HUGE")),
+        "Grid property level must be one of COMMUNITY, COMPOUND, BUILDING",
+    ),
+    "bad date": (
+        json.dumps(rel("PAIRED_WITH", "u-1", "g-1", since="2023-13-45")),
+        "PAIRED_WITH property since must be a date",
+    ),
+    "evaluation without period": (
+        json.dumps(rel("EVALUATED", "c-1", "u-1", score=90)),
+        "EVALUATED needs period",
+    ),
     "id clash with stored label": (
         json.dumps(node("Unit", "s-1", name="x")),
         "already a Street in the graph",

@@ -12,13 +12,13 @@ import pytest
 from conftest import RUN_FACTS
 from cypher_lint import ensure_installed, lint
 
-from partygraph import cypher, vocabulary
+from partygraph import cypher, properties, vocabulary
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partygraph"
 SCHEMA = {
     "labels": [vocabulary.ENTITY, *vocabulary.LABELS],
     "relationshipTypes": sorted(vocabulary.REL_TYPES),
-    "propertyKeys": ["id", "name", "level", "kind", "type", "category", "since", "on"],
+    "propertyKeys": properties.property_keys(),
 }
 
 

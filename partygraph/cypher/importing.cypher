@@ -22,3 +22,17 @@ MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:__REL__]->(b)
 SET r += row.properties
 RETURN count(r) AS written
+
+// name: import_existing_relationships_by_period
+// For types with one relationship per period between two nodes (EVALUATED).
+UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:__REL__ {period: row.properties.period}]->(:Entity {id: row.to})
+RETURN count(r) AS existing
+
+// name: import_relationships_by_period
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:__REL__ {period: row.properties.period}]->(b)
+SET r += row.properties
+RETURN count(r) AS written

@@ -6,22 +6,59 @@ sends one statement however many parents it has.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import datetime as dt
+import re
+from typing import Any
 
 import strawberry
 from neo4j.time import Date, DateTime
 
+from partygraph import properties
 from partygraph.db import Row
+from partygraph.properties import (
+    ActivityType,
+    AllianceKind,
+    DemandStatus,
+    GridArea,
+    GridKind,
+    GridLevel,
+    OrganizationType,
+    ProjectCategory,
+    ProjectStatus,
+    Rank,
+    RequestCategory,
+    RequestStatus,
+    ResourceCategory,
+    TeamKind,
+    UnitCategory,
+    UnitLevel,
+    WishStatus,
+)
 from partygraph.resolvers import exploration
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema import enums  # noqa: F401  (registers the GraphQL enums)
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
 
 
-def _plain(value: Any) -> Any:
-    """Graph temporal values as ISO strings: GraphQL clients get text."""
-    if isinstance(value, Date | DateTime):
-        return value.iso_format()
+def _native(value: Any) -> Any:
+    """Graph temporal values as Python ones; instants in UTC (the dev engine drops offsets)."""
+    if isinstance(value, DateTime):
+        moment = value.to_native()
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    if isinstance(value, Date):
+        return value.to_native()
+    return value
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _value(prop: properties.Prop, value: Any) -> Any:
+    value = _native(value)
+    if prop.enum is not None and value is not None:
+        return prop.enum.__members__.get(value)  # an unknown stored value reads as null
     return value
 
 
@@ -33,13 +70,16 @@ class Node:
     id: strawberry.ID
     name: str | None = strawberry.field(description="名称")
     label: str = strawberry.field(description="实体类型（DOMAIN.md 中的标签，如 Community）")
-    # Scalar properties a type shows besides id and name: read from the stored node.
-    shown: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def from_row(cls, row: Row) -> Node:
         props: dict[str, Any] = row["props"]
-        extra = {field: _plain(props.get(field)) for field in cls.shown}
+        declared = properties.NODE_PROPERTIES.get(cls.__name__, {})
+        extra = {
+            _snake(key): _value(prop, props.get(key))
+            for key, prop in declared.items()
+            if key != "name"
+        }
         return cls(
             id=strawberry.ID(props["id"]), name=props.get("name"), label=row["label"], **extra
         )
@@ -47,6 +87,8 @@ class Node:
 
 @strawberry.type(description="区/县")
 class District(Node):
+    code: str | None = strawberry.field(default=None, description="行政区划代码")
+
     @strawberry.field(description="辖区内的街道/镇")
     async def streets(self, info: AppInfo) -> list[Street]:
         return entities(await nav.incoming(info, self.id, "IN", "Street"), Street)
@@ -54,6 +96,8 @@ class District(Node):
 
 @strawberry.type(description="街道/镇")
 class Street(Node):
+    code: str | None = strawberry.field(default=None, description="行政区划代码")
+
     @strawberry.field(description="所属区/县")
     async def district(self, info: AppInfo) -> District | None:
         return first(await nav.outgoing(info, self.id, "IN", "District"), District)
@@ -65,6 +109,9 @@ class Street(Node):
 
 @strawberry.type(description="社区/村")
 class Community(Node):
+    households: int | None = strawberry.field(default=None, description="户数")
+    area: GridArea | None = strawberry.field(default=None, description="城市或农村")
+
     @strawberry.field(description="所属街道/镇")
     async def street(self, info: AppInfo) -> Street | None:
         return first(await nav.outgoing(info, self.id, "IN", "Street"), Street)
@@ -105,13 +152,9 @@ class Community(Node):
 
 @strawberry.type(description="网格（社区网格、小区/单位/片区网格、楼栋微网格）")
 class Grid(Node):
-    level: str | None = strawberry.field(
-        default=None, description="层级：COMMUNITY 社区网格/COMPOUND 小区网格/BUILDING 楼栋微网格"
-    )
-    kind: str | None = strawberry.field(
-        default=None, description="类型：COMPREHENSIVE 综合/DEDICATED 专属"
-    )
-    shown: ClassVar[tuple[str, ...]] = ("level", "kind")
+    level: GridLevel | None = strawberry.field(default=None, description="层级")
+    kind: GridKind | None = strawberry.field(default=None, description="类型：综合/专属")
+    area: GridArea | None = strawberry.field(default=None, description="城市或农村网格")
 
     @strawberry.field(description="直接上级（社区或上级网格）")
     async def parent(self, info: AppInfo) -> Node | None:
@@ -141,12 +184,7 @@ class Grid(Node):
 
 @strawberry.type(description="党组织")
 class PartyOrganization(Node):
-    type: str | None = strawberry.field(
-        default=None,
-        description="COMMITTEE 党委/GENERAL_BRANCH 党总支/BRANCH 党支部/"
-        "FUNCTIONAL_BRANCH 功能型党支部/GRID_BRANCH 网格党支部",
-    )
-    shown: ClassVar[tuple[str, ...]] = ("type",)
+    type: OrganizationType | None = strawberry.field(default=None, description="党组织类型")
 
     @strawberry.field(description="上级党组织")
     async def parent(self, info: AppInfo) -> PartyOrganization | None:
@@ -168,6 +206,8 @@ class PartyOrganization(Node):
 
 @strawberry.type(description="联盟（红心结、片区联盟、商圈联盟）")
 class Alliance(Node):
+    kind: AllianceKind | None = strawberry.field(default=None, description="联盟类型")
+
     @strawberry.field(description="成员党组织和社区")
     async def members(self, info: AppInfo) -> list[Node]:
         return [entity(row) for row in await nav.incoming(info, self.id, "MEMBER_OF")]
@@ -175,13 +215,8 @@ class Alliance(Node):
 
 @strawberry.type(description="驻区单位/机关部门")
 class Unit(Node):
-    category: str | None = strawberry.field(
-        default=None, description="类别，如 DEPARTMENT 机关部门、STATE_ENTERPRISE 国有企业"
-    )
-    level: str | None = strawberry.field(
-        default=None, description="层级：PROVINCE 省/CITY 市/DISTRICT 区/STREET 街道"
-    )
-    shown: ClassVar[tuple[str, ...]] = ("category", "level")
+    category: UnitCategory | None = strawberry.field(default=None, description="单位类别")
+    level: UnitLevel | None = strawberry.field(default=None, description="单位层级")
 
     @strawberry.field(description="结对共建的社区")
     async def paired_communities(self, info: AppInfo) -> list[Community]:
@@ -204,6 +239,15 @@ class Unit(Node):
 
 @strawberry.type(description="人员：党员、干部、网格员、志愿者（可兼多种身份）")
 class Person(Node):
+    party_member: bool | None = strawberry.field(default=None, description="是否党员")
+    cadre: bool | None = strawberry.field(default=None, description="是否干部")
+    rank: Rank | None = strawberry.field(default=None, description="职级")
+    gender: str | None = strawberry.field(default=None, description="性别")
+    phone: str | None = strawberry.field(default=None, description="联系电话（个人信息）")
+    id_number: str | None = strawberry.field(default=None, description="身份证号（个人信息）")
+    address: str | None = strawberry.field(default=None, description="详细住址（个人信息）")
+    birth_date: dt.date | None = strawberry.field(default=None, description="出生日期（个人信息）")
+
     @strawberry.field(description="所在党组织")
     async def organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.outgoing(info, self.id, "MEMBER_OF", "PartyOrganization")
@@ -230,6 +274,12 @@ class Person(Node):
 
 @strawberry.type(description="共建项目（项目、协议、责任书）")
 class Project(Node):
+    category: ProjectCategory | None = strawberry.field(default=None, description="项目类别")
+    status: ProjectStatus | None = strawberry.field(default=None, description="项目状态")
+    start_date: dt.date | None = strawberry.field(default=None, description="开始日期")
+    end_date: dt.date | None = strawberry.field(default=None, description="结束日期")
+    budget: float | None = strawberry.field(default=None, description="预算（元）")
+
     @strawberry.field(description="承担单位")
     async def units(self, info: AppInfo) -> list[Unit]:
         return entities(await nav.outgoing(info, self.id, "BY", "Unit"), Unit)
@@ -241,6 +291,8 @@ class Project(Node):
 
 @strawberry.type(description="志愿队伍（如红色突击队）")
 class VolunteerTeam(Node):
+    kind: TeamKind | None = strawberry.field(default=None, description="队伍类型")
+
     @strawberry.field(description="所属单位")
     async def unit(self, info: AppInfo) -> Unit | None:
         return first(await nav.outgoing(info, self.id, "OF", "Unit"), Unit)
@@ -248,32 +300,53 @@ class VolunteerTeam(Node):
 
 @strawberry.type(description="微心愿")
 class Wish(Node):
-    pass
+    status: WishStatus | None = strawberry.field(default=None, description="状态")
+    created_on: dt.date | None = strawberry.field(default=None, description="提出日期")
+    content: str | None = strawberry.field(default=None, description="心愿内容")
 
 
 @strawberry.type(description="需求清单项")
 class Demand(Node):
-    pass
+    category: ResourceCategory | None = strawberry.field(
+        default=None, description="需求类别（与资源类别对应）"
+    )
+    status: DemandStatus | None = strawberry.field(default=None, description="状态")
+    created_on: dt.date | None = strawberry.field(default=None, description="提出日期")
 
 
 @strawberry.type(description="共享资源")
 class Resource(Node):
-    pass
+    category: ResourceCategory | None = strawberry.field(default=None, description="资源类别")
+    description: str | None = strawberry.field(default=None, description="说明")
 
 
 @strawberry.type(description="诉求工单")
 class Request(Node):
-    pass
+    category: RequestCategory | None = strawberry.field(default=None, description="诉求类别")
+    status: RequestStatus | None = strawberry.field(default=None, description="状态")
+    description: str | None = strawberry.field(default=None, description="诉求内容")
+    raised_at: dt.datetime | None = strawberry.field(default=None, description="提出时间（UTC）")
+    due_at: dt.datetime | None = strawberry.field(default=None, description="办理时限（UTC）")
+    closed_at: dt.datetime | None = strawberry.field(default=None, description="办结时间（UTC）")
+    returned_at: dt.datetime | None = strawberry.field(default=None, description="退回时间（UTC）")
+    return_reason: str | None = strawberry.field(default=None, description="退回原因")
+    level: int | None = strawberry.field(
+        default=None, description="当前响应层级：0 网格，1 街道，2 区，3 部门"
+    )
+    satisfaction: int | None = strawberry.field(default=None, description="满意度 1-5")
 
 
 @strawberry.type(description="评议")
 class Evaluation(Node):
-    pass
+    period: str | None = strawberry.field(default=None, description="评议期，如 2024-H1")
+    score: float | None = strawberry.field(default=None, description="得分 0-100")
 
 
 @strawberry.type(description="活动/会议（联席会议、党课、走访、志愿服务）")
 class Activity(Node):
-    pass
+    type: ActivityType | None = strawberry.field(default=None, description="活动类型")
+    date: dt.date | None = strawberry.field(default=None, description="日期")
+    hours: float | None = strawberry.field(default=None, description="时长（小时）")
 
 
 TYPES: dict[str, type[Node]] = {
