@@ -1,17 +1,25 @@
-"""The GraphQL schema object."""
+"""The GraphQL schema object: the root types of each area merged into one Query and Mutation."""
 
 from __future__ import annotations
 
 import strawberry
+from strawberry.tools import merge_types
 
 from partygraph.schema.errors import ServiceExtension
 from partygraph.schema.mutation import Mutation
 from partygraph.schema.nodes import TYPES
 from partygraph.schema.query import Query
 
+# Each area of the domain adds its root fields here.
+QUERIES: tuple[type, ...] = (Query,)
+MUTATIONS: tuple[type, ...] = (Mutation,)
+
 
 def build_schema() -> strawberry.Schema:
     # Every node type is listed: node(id) can return types no root field names.
     return strawberry.Schema(
-        query=Query, mutation=Mutation, types=list(TYPES.values()), extensions=[ServiceExtension]
+        query=merge_types("Query", QUERIES),
+        mutation=merge_types("Mutation", MUTATIONS),
+        types=list(TYPES.values()),
+        extensions=[ServiceExtension],
     )

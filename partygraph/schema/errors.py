@@ -17,6 +17,10 @@ BAD_USER_INPUT = "BAD_USER_INPUT"
 NOT_FOUND = "NOT_FOUND"
 INTERNAL = "INTERNAL_SERVER_ERROR"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+FORBIDDEN = "FORBIDDEN"
+# A change the entity's state does not allow (closing a closed request, claiming a claimed
+# wish): nothing is changed.
+INVALID_STATE = "INVALID_STATE"
 
 
 class UserError(GraphQLError):
