@@ -335,6 +335,11 @@ class Request(Node):
     )
     satisfaction: int | None = strawberry.field(default=None, description="满意度 1-5")
 
+    @strawberry.field(description="是否超期：未办结且已过办理时限")
+    def overdue(self) -> bool:
+        open_now = self.status in (RequestStatus.OPEN, RequestStatus.ESCALATED)
+        return bool(open_now and self.due_at and self.due_at < dt.datetime.now(dt.UTC))
+
 
 @strawberry.type(description="评议")
 class Evaluation(Node):
