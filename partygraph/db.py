@@ -172,6 +172,8 @@ class Graph:
     def __init__(self, connection: Connection, settings: Settings) -> None:
         self.connection = connection
         self.timeout = settings.statement_timeout
+        # What this graph can do, learnt on first use (e.g. whether a full-text index exists).
+        self.features: dict[str, bool] = {}
         self.driver = neo4j.AsyncGraphDatabase.driver(
             connection.uri,
             auth=(connection.user, connection.password),

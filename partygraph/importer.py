@@ -90,19 +90,6 @@ class Parsed:
             self.problems.append(ImportProblem(line, message))
 
 
-_SCALARS = (str, int, float, bool)
-
-
-def _storable(value: Any) -> bool:
-    """What a graph property can hold: a scalar, or a list of scalars of one type."""
-    if value is None or isinstance(value, _SCALARS):
-        return True
-    if isinstance(value, list):
-        kinds = {type(item) for item in value}
-        return len(kinds) <= 1 and all(isinstance(item, _SCALARS) for item in value)
-    return False
-
-
 def _properties(record: dict[str, Any], line: int, parsed: Parsed) -> dict[str, Any] | None:
     props = record.get("properties", {})
     if props is None:
@@ -114,7 +101,7 @@ def _properties(record: dict[str, Any], line: int, parsed: Parsed) -> dict[str, 
         if key == "id":
             parsed.problem(line, "properties may not contain 'id': the record's id is the key")
             return None
-        if not _storable(value):
+        if not properties.storable(value):
             parsed.problem(
                 line,
                 f"property {key!r} must be a string, number, boolean, null "

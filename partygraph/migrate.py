@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 from partygraph import vocabulary
-from partygraph.db import Graph, Step
+from partygraph.db import Graph, GraphError, Step
+
+log = logging.getLogger("partygraph")
 
 
 def steps() -> list[Step]:
@@ -22,4 +26,10 @@ async def migrate(graph: Graph) -> int:
     for step in steps():
         await graph.write(step.name, step.params, label=step.label)
         done += 1
+    try:
+        await graph.write("fulltext_entity_names")
+        done += 1
+    except GraphError:
+        # The development engine has no full-text indexes: name search scans there.
+        log.info("no full-text index on this engine; name search will scan")
     return done

@@ -300,6 +300,19 @@ REL_PROPERTIES: dict[str, dict[str, Prop]] = {
 REL_KEYS: dict[str, tuple[str, ...]] = {"EVALUATED": ("period",)}
 
 
+_SCALARS = (str, int, float, bool)
+
+
+def storable(value: Any) -> bool:
+    """What a graph property can hold: a scalar, or a list of scalars of one type."""
+    if value is None or isinstance(value, _SCALARS):
+        return True
+    if isinstance(value, list):
+        kinds = {type(item) for item in value}
+        return len(kinds) <= 1 and all(isinstance(item, _SCALARS) for item in value)
+    return False
+
+
 class PropertyError(ValueError):
     """A value does not fit its declared property."""
 

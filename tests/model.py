@@ -76,3 +76,36 @@ class Model:
 
     def linked(self, a: str, b: str, rel: str) -> bool:
         return self.g.has_edge(a, b, key=rel)
+
+    def pairings(self, grid: str) -> list[tuple[str, str, str]]:
+        """(unit, via, through) for every pairing that makes a unit count for the grid."""
+        found = []
+        for place in self.containers(grid):
+            via = "DIRECT" if place == grid else self.label(place).upper()
+            for unit in self.into(place, "PAIRED_WITH"):
+                if self.label(unit) == "Unit":
+                    found.append((unit, via, place))
+        return sorted(found)
+
+    def neighbourhood(
+        self, start: str, depth: int, types: set[str] | None
+    ) -> tuple[set[str], set[tuple[str, str, str]]]:
+        """Nodes within `depth` hops (any direction, only `types`), and the relationships
+        followed from the nodes closer than `depth`."""
+        seen, ring = {start}, {start}
+        rels: set[tuple[str, str, str]] = set()
+        for _ in range(depth):
+            next_ring = set()
+            for node in ring:
+                edges = [(a, k, b) for a, b, k in self.g.out_edges(node, keys=True)] + [
+                    (a, k, b) for a, b, k in self.g.in_edges(node, keys=True)
+                ]
+                for a, k, b in edges:
+                    if types is None or k in types:
+                        rels.add((a, k, b))
+                        other = b if a == node else a
+                        if other not in seen:
+                            next_ring.add(other)
+            seen |= next_ring
+            ring = next_ring
+        return seen, rels

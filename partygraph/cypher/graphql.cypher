@@ -93,3 +93,24 @@ RETURN length(p) AS length,
        [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
          AS relationships
 LIMIT 1
+
+// name: grid_pairings
+// Every pairing that makes a unit count for the grid: with the grid itself (DIRECT), with a
+// grid it lies in (GRID) or with its community (COMMUNITY).
+UNWIND $ids AS key
+MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
+WHERE place:Grid OR place:Community
+MATCH (u:Unit)-[p:PAIRED_WITH]->(place)
+RETURN key, 'Unit' AS label, properties(u) AS props,
+       CASE WHEN place = g THEN 'DIRECT' WHEN place:Grid THEN 'GRID' ELSE 'COMMUNITY' END AS via,
+       [l IN labels(place) WHERE l <> 'Entity'][0] AS throughLabel,
+       properties(place) AS throughProps, p.since AS since
+ORDER BY key, u.id, place.id
+
+// name: paired_organizations
+// Branch pairs (结对): PAIRED_WITH between party organizations, in either direction.
+UNWIND $ids AS key
+MATCH (:PartyOrganization {id: key})-[:PAIRED_WITH]-(o:PartyOrganization)
+WITH DISTINCT key, o
+RETURN key, 'PartyOrganization' AS label, properties(o) AS props
+ORDER BY key, o.id

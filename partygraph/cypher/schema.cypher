@@ -10,3 +10,8 @@ CREATE CONSTRAINT __LABEL___id IF NOT EXISTS FOR (n:__LABEL__) REQUIRE n.id IS U
 
 // name: index_label_name
 CREATE INDEX __LABEL___name IF NOT EXISTS FOR (n:__LABEL__) ON (n.name)
+
+// name: fulltext_entity_names
+// Neo4j only (the development engine has no full-text indexes): names in Chinese, CJK bigrams.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}

@@ -22,7 +22,8 @@ async def require_nodes(tx: Tx, expected: Mapping[str, str | tuple[str, ...]]) -
         if row["label"] not in allowed:
             raise UserError(
                 f"{node_id!r} is a {row['label']}, not a {' or '.join(allowed)}",
-                code=BAD_USER_INPUT, id=node_id,
+                code=BAD_USER_INPUT,
+                id=node_id,
             )
     return found
 

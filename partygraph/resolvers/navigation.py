@@ -34,3 +34,11 @@ async def containing_community(info: AppInfo, key: str) -> Row | None:
 
 async def grid_paired_units(info: AppInfo, key: str) -> list[Row]:
     return await info.context.loaders.rows("grid_paired_units").load(key)
+
+
+async def grid_pairings(info: AppInfo, key: str) -> list[Row]:
+    return await info.context.loaders.rows("grid_pairings").load(key)
+
+
+async def paired_organizations(info: AppInfo, key: str) -> list[Row]:
+    return await info.context.loaders.rows("paired_organizations").load(key)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from partygraph.schema.cobuilding import CobuildingMutation, CobuildingQuery
+from partygraph.schema.entities import EntityMutation
 from partygraph.schema.errors import ServiceExtension
+from partygraph.schema.exploration import ExplorationQuery
 from partygraph.schema.mutation import Mutation
 from partygraph.schema.nodes import TYPES
 from partygraph.schema.query import Query
 
 # Each area of the domain adds its root fields here.
-QUERIES: tuple[type, ...] = (Query,)
-MUTATIONS: tuple[type, ...] = (Mutation,)
+QUERIES: tuple[type, ...] = (Query, ExplorationQuery, CobuildingQuery)
+MUTATIONS: tuple[type, ...] = (Mutation, EntityMutation, CobuildingMutation)
 
 
 def build_schema() -> strawberry.Schema:

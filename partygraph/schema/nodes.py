@@ -7,6 +7,7 @@ sends one statement however many parents it has.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from typing import Any
 
@@ -128,6 +129,10 @@ class Community(Node):
     async def contacts(self, info: AppInfo) -> list[Person]:
         return entities(await nav.incoming(info, self.id, "CONTACTS", "Person"), Person)
 
+    @strawberry.field(description="社区加入的联盟（如片区联盟）")
+    async def alliances(self, info: AppInfo) -> list[Alliance]:
+        return entities(await nav.outgoing(info, self.id, "MEMBER_OF", "Alliance"), Alliance)
+
     @strawberry.field(description="领导本社区的党组织")
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "LEADS", "PartyOrganization")
@@ -176,6 +181,20 @@ class Grid(Node):
     async def paired_units(self, info: AppInfo) -> list[Unit]:
         return entities(await nav.grid_paired_units(info, self.id), Unit)
 
+    @strawberry.field(
+        description="结对明细：每个结对单位因何计入（直接结对、通过所在上级网格、通过所在社区）"
+    )
+    async def pairings(self, info: AppInfo) -> list[GridPairing]:
+        return [
+            GridPairing(
+                unit=Unit.from_row(row),  # type: ignore[arg-type]
+                via=PairingVia[row["via"]],
+                through=entity({"label": row["throughLabel"], "props": row["throughProps"]}),
+                since=_native(row["since"]),
+            )
+            for row in await nav.grid_pairings(info, self.id)
+        ]
+
     @strawberry.field(description="领导本网格的党组织（网格党支部、功能型党支部）")
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "LEADS", "PartyOrganization")
@@ -202,6 +221,19 @@ class PartyOrganization(Node):
     @strawberry.field(description="领导的社区或网格")
     async def leads(self, info: AppInfo) -> list[Node]:
         return [entity(row) for row in await nav.outgoing(info, self.id, "LEADS")]
+
+    @strawberry.field(description="结对的党组织（支部结对，如红心结），不分方向")
+    async def paired_organizations(self, info: AppInfo) -> list[PartyOrganization]:
+        return entities(await nav.paired_organizations(info, self.id), PartyOrganization)
+
+    @strawberry.field(description="加入的联盟")
+    async def alliances(self, info: AppInfo) -> list[Alliance]:
+        return entities(await nav.outgoing(info, self.id, "MEMBER_OF", "Alliance"), Alliance)
+
+    @strawberry.field(description="下级党组织")
+    async def children(self, info: AppInfo) -> list[PartyOrganization]:
+        rows = await nav.incoming(info, self.id, "UNDER", "PartyOrganization")
+        return entities(rows, PartyOrganization)
 
 
 @strawberry.type(description="联盟（红心结、片区联盟、商圈联盟）")
@@ -352,6 +384,21 @@ class Activity(Node):
     type: ActivityType | None = strawberry.field(default=None, description="活动类型")
     date: dt.date | None = strawberry.field(default=None, description="日期")
     hours: float | None = strawberry.field(default=None, description="时长（小时）")
+
+
+@strawberry.enum(description="结对计入方式")
+class PairingVia(enum.Enum):
+    DIRECT = "直接与本网格结对"
+    GRID = "与本网格所在的上级网格结对"
+    COMMUNITY = "与本网格所在社区结对"
+
+
+@strawberry.type(description="一条使单位计入网格结对单位的结对关系")
+class GridPairing:
+    unit: Unit
+    via: PairingVia
+    through: Node = strawberry.field(description="结对关系所连的网格或社区")
+    since: dt.date | None = strawberry.field(description="结对起始日期")
 
 
 TYPES: dict[str, type[Node]] = {

@@ -88,6 +88,7 @@ def demo(seed: int = 7, size: DemoSize | None = None) -> Iterator[Record]:
                         places.append((building, community))
 
     units = []
+    branch_pairs: list[tuple[str, str]] = []
     for u in range(1, size.units + 1):
         category, kind = rng.choice(names.UNIT_KINDS)
         unit = f"u-{u:03d}"
@@ -104,6 +105,7 @@ def demo(seed: int = 7, size: DemoSize | None = None) -> Iterator[Record]:
         yield rel("OF", branch, unit)
         for target in rng.sample(communities, k=min(2, len(communities))):
             yield rel("PAIRED_WITH", unit, target, since="2023-03-01")
+            branch_pairs.append((branch, f"{target}-po"))
         if rng.random() < 0.6:
             yield rel("PAIRED_WITH", unit, rng.choice(grids), since="2024-01-15")
 
@@ -111,6 +113,20 @@ def demo(seed: int = 7, size: DemoSize | None = None) -> Iterator[Record]:
         branch = f"{community}-po"
         yield node("PartyOrganization", branch, name="社区党委", type="COMMITTEE")
         yield rel("LEADS", branch, community)
+    # Branch pairs (红心结): a unit's branch with the committee of a community it pairs with,
+    # every other one; the first unit's branch also joins the branch alliance.
+    yield node("Alliance", "al-heart", name="红心结支部联盟", kind="BRANCH_ALLIANCE")
+    for index, (unit_branch, community_branch) in enumerate(branch_pairs):
+        if index % 2 == 0:
+            yield rel("PAIRED_WITH", unit_branch, community_branch)
+            yield rel("MEMBER_OF", unit_branch, "al-heart")
+    # Area alliances (片区联盟): the communities of each street.
+    for s in range(1, size.streets + 1):
+        alliance = f"al-s-{s:02d}"
+        yield node("Alliance", alliance, name=f"第{s}片区联盟", kind="AREA")
+        for community in communities:
+            if community.startswith(f"s-{s:02d}-"):
+                yield rel("MEMBER_OF", community, alliance)
 
     n = 0
     for place_id, community in places:

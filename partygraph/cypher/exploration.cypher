@@ -1,0 +1,34 @@
+// name: exploration_neighbours
+// One ring of a neighbourhood: every relationship (of the given types, any direction)
+// touching the given nodes, with the node at its other end.
+UNWIND $ids AS key
+MATCH (n:Entity {id: key})-[r]-(m:Entity)
+WHERE $types IS NULL OR type(r) IN $types
+RETURN key, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,
+       m.id AS id, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, m.name AS name
+ORDER BY key, id
+LIMIT $limit
+
+// name: exploration_search_scan
+// Name search without a full-text index (the development engine): a substring scan.
+MATCH (n:Entity)
+WHERE n.name CONTAINS $text
+  AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
+RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+ORDER BY size(n.name), n.id
+LIMIT $limit
+
+// name: exploration_search_fulltext
+// Name search on Neo4j through the CJK full-text index; the CONTAINS keeps substring meaning.
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+WHERE node.name CONTAINS $text
+  AND ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
+RETURN node.id AS key, [l IN labels(node) WHERE l <> 'Entity'][0] AS label,
+       properties(node) AS props
+ORDER BY score DESC, node.id
+LIMIT $limit
+
+// name: exploration_fulltext_ready
+SHOW FULLTEXT INDEXES YIELD name, state
+WHERE name = 'entity_names' AND state = 'ONLINE'
+RETURN count(*) AS ready

@@ -1,0 +1,37 @@
+// name: entity_create
+CREATE (n:Entity:__LABEL__)
+SET n = $props
+RETURN n.id AS key, '__LABEL__' AS label, properties(n) AS props
+
+// name: entity_update
+// Properties given as null are removed.
+MATCH (n:Entity {id: $id})
+SET n += $changes
+RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+
+// name: entity_delete
+MATCH (n:Entity {id: $id})
+OPTIONAL MATCH (n)-[r]-()
+WITH n, count(r) AS relationships
+DETACH DELETE n
+RETURN relationships
+
+// name: link_merge
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MERGE (a)-[r:__REL__]->(b)
+SET r += $props
+RETURN properties(r) AS props
+
+// name: link_merge_by_period
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MERGE (a)-[r:__REL__ {period: $props.period}]->(b)
+SET r += $props
+RETURN properties(r) AS props
+
+// name: link_delete
+MATCH (:Entity {id: $from})-[r:__REL__]->(:Entity {id: $to})
+WHERE $period IS NULL OR r.period = $period
+DELETE r
+RETURN count(*) AS removed

@@ -1,0 +1,205 @@
+"""Generic mutations: create, update and delete any entity; link and unlink any relationship
+of the vocabulary. Each is one transaction, checked before it writes."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from partygraph import properties, vocabulary
+from partygraph.auth import Role
+from partygraph.db import Tx
+from partygraph.importer import MAX_ID_LENGTH
+from partygraph.resolvers.checks import require_nodes
+from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.errors import NOT_FOUND, UserError
+from partygraph.schema.mutation import require
+from partygraph.schema.nodes import Node, entity
+from partygraph.schema.vocab_enums import Label, RelationshipType
+
+ANY_LABEL = tuple(vocabulary.LABELS)
+MAX_TEXT = 2000
+
+
+@strawberry.type(description="关系（from/to 为起止实体 id）")
+class Relationship:
+    type: str
+    from_: strawberry.ID = strawberry.field(name="from")
+    to: strawberry.ID
+    properties: JSON
+
+
+@strawberry.type(description="已删除的实体")
+class DeletedEntity:
+    id: strawberry.ID
+    label: str
+    relationships_removed: int = strawberry.field(description="随之删除的关系数")
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise UserError(f"{what} must be a JSON object")
+    for key, item in value.items():
+        if key == "id":
+            raise UserError(f"{what} may not contain 'id'")
+        if not properties.storable(item):
+            raise UserError(
+                f"{what}.{key} must be a string, number, boolean, null or a list of one of those"
+            )
+        if isinstance(item, str) and len(item) > MAX_TEXT:
+            raise UserError(f"{what}.{key} is longer than {MAX_TEXT} characters")
+    return value
+
+
+def _coerced(convert: Any, name: str, values: dict[str, Any]) -> dict[str, Any]:
+    try:
+        result: dict[str, Any] = convert(name, values)
+    except properties.PropertyError as exc:
+        raise UserError(f"{name} property {exc}") from exc
+    return result
+
+
+def _new_id(label: str, given: str | None) -> str:
+    if given is None:
+        return f"{label.lower()}-{uuid.uuid4().hex[:16]}"
+    if not given.strip() or len(given) > MAX_ID_LENGTH:
+        raise UserError(f"id must be 1 to {MAX_ID_LENGTH} characters")
+    return given
+
+
+def _row_entity(rows: list[dict[str, Any]]) -> Node:
+    return entity(rows[0])
+
+
+@strawberry.type
+class EntityMutation:
+    @strawberry.mutation(description="新建任一类型的实体；name 必填，id 不给则自动生成")
+    async def create_entity(
+        self, info: AppInfo, label: Label, properties: JSON, id: strawberry.ID | None = None
+    ) -> Node:
+        require(info, Role.ADMIN)
+        props = _object(properties, "properties")
+        name = props.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise UserError("properties.name is required")
+        node_id = _new_id(label.value, id)
+        values = {**_coerced(_node_props, label.value, props), "id": node_id}
+
+        async def work(tx: Tx) -> Node:
+            taken = await tx.run("nodes_by_id", {"ids": [node_id]})
+            if taken:
+                raise UserError(f"id {node_id!r} is already a {taken[0]['label']}")
+            return _row_entity(await tx.run("entity_create", {"props": values}, label=label.value))
+
+        return await info.context.graph.transaction(work)
+
+    @strawberry.mutation(
+        description="修改实体属性；值为 null 的属性被删除（name 与 id 不能删除或修改 id）"
+    )
+    async def update_entity(self, info: AppInfo, id: strawberry.ID, properties: JSON) -> Node:
+        require(info, Role.ADMIN)
+        changes = _object(properties, "properties")
+        if not changes:
+            raise UserError("properties must name at least one property")
+        if "name" in changes and not (isinstance(changes["name"], str) and changes["name"].strip()):
+            raise UserError("name cannot be removed or emptied")
+
+        async def work(tx: Tx) -> Node:
+            found = await require_nodes(tx, {id: ANY_LABEL})
+            label = found[id]["label"]
+            present = {k: v for k, v in changes.items() if v is not None}
+            values = {**{k: None for k in changes}, **_coerced(_node_props, label, present)}
+            return _row_entity(await tx.run("entity_update", {"id": id, "changes": values}))
+
+        return await info.context.graph.transaction(work)
+
+    @strawberry.mutation(description="删除实体及其全部关系")
+    async def delete_entity(self, info: AppInfo, id: strawberry.ID) -> DeletedEntity:
+        require(info, Role.ADMIN)
+
+        async def work(tx: Tx) -> DeletedEntity:
+            found = await require_nodes(tx, {id: ANY_LABEL})
+            rows = await tx.run("entity_delete", {"id": id})
+            return DeletedEntity(
+                id=id, label=found[id]["label"], relationships_removed=rows[0]["relationships"]
+            )
+
+        return await info.context.graph.transaction(work)
+
+    @strawberry.mutation(
+        description="建立关系（已存在则更新其属性）；两端类型须符合词表，如 IN 只能由社区指向街道等"
+    )
+    async def link(
+        self,
+        info: AppInfo,
+        type: RelationshipType,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        properties: JSON | None = None,
+    ) -> Relationship:
+        require(info, Role.ADMIN)
+        rel = type.value
+        props = _coerced(_rel_props, rel, _object(properties, "properties"))
+        keys = _keys(rel, props)
+
+        async def work(tx: Tx) -> Relationship:
+            found = await require_nodes(tx, {from_: ANY_LABEL, to: ANY_LABEL})
+            source, target = found[from_]["label"], found[to]["label"]
+            if not vocabulary.allows(rel, source, target):
+                allowed = ", ".join(f"{s}->{t}" for s, t in vocabulary.endpoints(rel))
+                raise UserError(f"{rel} cannot join a {source} to a {target} (allowed: {allowed})")
+            name = "link_merge_by_period" if keys else "link_merge"
+            rows = await tx.run(name, {"from": from_, "to": to, "props": props}, rel=rel)
+            plain = JSON(_plain(rows[0]["props"]))
+            return Relationship(type=rel, from_=from_, to=to, properties=plain)
+
+        return await info.context.graph.transaction(work)
+
+    @strawberry.mutation(description="删除关系；EVALUATED 需给出 period 以指明哪一期")
+    async def unlink(
+        self,
+        info: AppInfo,
+        type: RelationshipType,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        period: str | None = None,
+    ) -> int:
+        require(info, Role.ADMIN)
+        rel = type.value
+        if properties.REL_KEYS.get(rel) and period is None:
+            raise UserError(f"{rel} needs period to say which one to remove")
+
+        async def work(tx: Tx) -> int:
+            rows = await tx.run("link_delete", {"from": from_, "to": to, "period": period}, rel=rel)
+            removed = int(rows[0]["removed"]) if rows else 0
+            if removed == 0:
+                raise UserError(f"no {rel} from {from_!r} to {to!r}", code=NOT_FOUND)
+            return removed
+
+        return await info.context.graph.transaction(work)
+
+
+def _node_props(label: str, values: dict[str, Any]) -> dict[str, Any]:
+    return properties.node_props(label, values)
+
+
+def _rel_props(rel: str, values: dict[str, Any]) -> dict[str, Any]:
+    return properties.rel_props(rel, values)
+
+
+def _keys(rel: str, props: dict[str, Any]) -> tuple[str, ...]:
+    keys = properties.REL_KEYS.get(rel, ())
+    missing = [k for k in keys if props.get(k) is None]
+    if missing:
+        raise UserError(f"{rel} needs {', '.join(missing)} in properties")
+    return keys
+
+
+def _plain(props: dict[str, Any]) -> dict[str, Any]:
+    """Relationship properties as JSON: temporal values as ISO text."""
+    return {k: v.iso_format() if hasattr(v, "iso_format") else v for k, v in props.items()}

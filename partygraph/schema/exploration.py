@@ -1,0 +1,78 @@
+"""Exploration: the neighbourhood of an entity (for drawing) and name search."""
+
+from __future__ import annotations
+
+import strawberry
+
+from partygraph.resolvers import exploration
+from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.errors import NOT_FOUND, UserError
+from partygraph.schema.nodes import Node, entity
+from partygraph.schema.query import PathNode, PathRelationship
+from partygraph.schema.vocab_enums import Label, RelationshipType
+
+MAX_NEIGHBOURS = 500
+MAX_SEARCH = 50
+
+
+@strawberry.type(description="一个实体的邻域：节点与关系，供前端绘图")
+class Neighborhood:
+    nodes: list[PathNode]
+    relationships: list[PathRelationship]
+    truncated: bool = strawberry.field(description="是否因数量上限而截断")
+
+
+@strawberry.type
+class ExplorationQuery:
+    @strawberry.field(
+        description="实体的邻域：depth 步以内（1-3）经由指定关系类型（不指定则全部，不分方向）"
+        "可达的节点和关系；最多 limit 个节点（≤ 500），超出时 truncated 为 true"
+    )
+    async def neighborhood(
+        self,
+        info: AppInfo,
+        id: strawberry.ID,
+        depth: int = 1,
+        types: list[RelationshipType] | None = None,
+        limit: int = 200,
+    ) -> Neighborhood:
+        if not 1 <= depth <= exploration.MAX_NEIGHBOURHOOD_DEPTH:
+            raise UserError(f"depth must be between 1 and {exploration.MAX_NEIGHBOURHOOD_DEPTH}")
+        if not 1 <= limit <= MAX_NEIGHBOURS:
+            raise UserError(f"limit must be between 1 and {MAX_NEIGHBOURS}")
+        graph = info.context.graph
+        found = await graph.read("nodes_by_id", {"ids": [id]})
+        if not found:
+            raise UserError(f"no entity with id {id!r}", code=NOT_FOUND)
+        start = found[0]
+        wanted = [t.value for t in types] if types else None
+        nodes, rels, truncated = await exploration.neighbourhood(graph, id, depth, wanted, limit)
+        return Neighborhood(
+            nodes=[PathNode(id=id, label=start["label"], name=start["props"].get("name"))]
+            + [PathNode(id=n["id"], label=n["label"], name=n["name"]) for n in nodes.values()],
+            relationships=[
+                PathRelationship(type=t, from_=strawberry.ID(f), to=strawberry.ID(to))
+                for (f, t, to) in sorted(rels)
+            ],
+            truncated=truncated,
+        )
+
+    @strawberry.field(
+        description="按名称搜索实体（中文子串匹配），可限定类型；"
+        "按名称长度（越短越贴近）再按 id 排序"
+    )
+    async def search(
+        self,
+        info: AppInfo,
+        text: str,
+        labels: list[Label] | None = None,
+        first: int = 20,
+    ) -> list[Node]:
+        text = text.strip()
+        if not 1 <= len(text) <= 50:
+            raise UserError("text must be 1 to 50 characters")
+        if not 1 <= first <= MAX_SEARCH:
+            raise UserError(f"first must be between 1 and {MAX_SEARCH}")
+        wanted = [label.value for label in labels] if labels else None
+        rows = await exploration.search(info.context.graph, text, wanted, first)
+        return [entity(row) for row in rows]

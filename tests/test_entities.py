@@ -1,0 +1,192 @@
+"""Generic mutations: create, update, delete any entity; link and unlink any relationship.
+Each bad input gets its code and leaves the graph exactly as it was."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import Client, Target, load, run_graph, wipe
+
+from partygraph.db import Graph
+from partygraph.export import export_records
+from partygraph.seed.records import node, rel
+
+BASE = [
+    node("Street", "s-1", name="宁海路街道"),
+    node("Community", "c-1", name="西康路社区"),
+    node("Community", "c-2", name="北京西路社区"),
+    node("Unit", "u-1", name="省档案馆", category="AGENCY", level="PROVINCE"),
+    rel("IN", "c-1", "s-1"),
+    rel("IN", "c-2", "s-1"),
+    rel("PAIRED_WITH", "u-1", "c-1", since="2023-01-01"),
+]
+
+
+def snapshot(target: Target) -> list[str]:
+    async def work(graph: Graph) -> list[str]:
+        return sorted(
+            [json.dumps(r, sort_keys=True, ensure_ascii=False) async for r in export_records(graph)]
+        )
+
+    return run_graph(target, work)
+
+
+@pytest.fixture
+def fresh(target: Target, engine_kind: str) -> Target:
+    wipe(target)
+    load(target, BASE)
+    return target
+
+
+CREATE = """mutation($label: Label!, $props: JSON!, $id: ID) {
+  createEntity(label: $label, properties: $props, id: $id) {
+    id label name ... on Grid { level kind } } }"""
+UPDATE = """mutation($id: ID!, $props: JSON!) { updateEntity(id: $id, properties: $props) {
+  id name ... on Unit { category level } } }"""
+LINK = """mutation($type: RelationshipType!, $from: ID!, $to: ID!, $props: JSON) {
+  link(type: $type, from: $from, to: $to, properties: $props) { type from to properties } }"""
+UNLINK = """mutation($type: RelationshipType!, $from: ID!, $to: ID!, $period: String) {
+  unlink(type: $type, from: $from, to: $to, period: $period) }"""
+
+
+def test_create_update_link_unlink_delete(client: Client, fresh: Target) -> None:
+    made = client.query(
+        CREATE, {"label": "Grid", "id": "g-1", "props": {"name": "第一网格", "level": "COMMUNITY"}}
+    )
+    assert made["data"]["createEntity"] == {
+        "id": "g-1",
+        "label": "Grid",
+        "name": "第一网格",
+        "level": "COMMUNITY",
+        "kind": None,
+    }
+    auto = client.query(CREATE, {"label": "Person", "props": {"name": "王芳"}})
+    assert auto["data"]["createEntity"]["id"].startswith("person-")
+
+    linked = client.query(LINK, {"type": "IN", "from": "g-1", "to": "c-1"})["data"]["link"]
+    assert linked == {"type": "IN", "from": "g-1", "to": "c-1", "properties": {}}
+    grid = client.query('{ grid(id: "g-1") { community { id } } }')["data"]["grid"]
+    assert grid == {"community": {"id": "c-1"}}
+
+    changed = client.query(UPDATE, {"id": "u-1", "props": {"name": "江苏省档案馆", "level": None}})
+    assert changed["data"]["updateEntity"] == {
+        "id": "u-1",
+        "name": "江苏省档案馆",
+        "category": "AGENCY",
+        "level": None,
+    }
+
+    # Evaluations are kept one per period; unlinking names the period.
+    for period, score in (("2024-H1", 88), ("2024-H2", 93.5)):
+        done = client.query(
+            LINK,
+            {
+                "type": "EVALUATED",
+                "from": "c-1",
+                "to": "u-1",
+                "props": {"period": period, "score": score},
+            },
+        )
+        assert done["data"]["link"]["properties"] == {"period": period, "score": float(score)}
+    lines = snapshot(fresh)
+    assert sum('"rel": "EVALUATED"' in line for line in lines) == 2
+    removed = client.query(
+        UNLINK, {"type": "EVALUATED", "from": "c-1", "to": "u-1", "period": "2024-H1"}
+    )
+    assert removed["data"]["unlink"] == 1
+    assert sum('"rel": "EVALUATED"' in line for line in snapshot(fresh)) == 1
+
+    gone = client.query('mutation { deleteEntity(id: "c-1") { id label relationshipsRemoved } }')
+    # c-1 IN s-1, g-1 IN c-1, u-1 PAIRED_WITH c-1 and the EVALUATED left
+    assert gone["data"]["deleteEntity"] == {
+        "id": "c-1",
+        "label": "Community",
+        "relationshipsRemoved": 4,
+    }
+    assert client.query('{ node(id: "c-1") { id } }')["data"]["node"] is None
+    assert client.query('{ grid(id: "g-1") { community { id } } }')["data"]["grid"] == {
+        "community": None
+    }
+
+
+BAD: list[tuple[str, str, dict[str, Any], str]] = [
+    (
+        "create: no name",
+        CREATE,
+        {"label": "Grid", "props": {"level": "COMMUNITY"}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "create: id taken",
+        CREATE,
+        {"label": "Grid", "id": "c-1", "props": {"name": "x"}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "create: bad enum",
+        CREATE,
+        {"label": "Grid", "props": {"name": "x", "level": "HUGE"}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "create: nested value",
+        CREATE,
+        {"label": "Unit", "props": {"name": "x", "a": {"b": 1}}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "create: id in properties",
+        CREATE,
+        {"label": "Unit", "props": {"name": "x", "id": "y"}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "create: unknown label",
+        CREATE,
+        {"label": "Village", "props": {"name": "x"}},
+        "GRAPHQL_VALIDATION_FAILED",
+    ),
+    ("update: unknown id", UPDATE, {"id": "nope", "props": {"name": "x"}}, "NOT_FOUND"),
+    ("update: remove name", UPDATE, {"id": "u-1", "props": {"name": None}}, "BAD_USER_INPUT"),
+    ("update: bad enum type", UPDATE, {"id": "u-1", "props": {"category": 5}}, "BAD_USER_INPUT"),
+    ("link: wrong direction", LINK, {"type": "IN", "from": "s-1", "to": "c-1"}, "BAD_USER_INPUT"),
+    ("link: unknown end", LINK, {"type": "IN", "from": "c-1", "to": "s-404"}, "NOT_FOUND"),
+    (
+        "link: evaluation without period",
+        LINK,
+        {"type": "EVALUATED", "from": "c-1", "to": "u-1", "props": {"score": 90}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "link: bad score",
+        LINK,
+        {
+            "type": "EVALUATED",
+            "from": "c-1",
+            "to": "u-1",
+            "props": {"period": "2024-H1", "score": 101},
+        },
+        "BAD_USER_INPUT",
+    ),
+    (
+        "link: bad period",
+        LINK,
+        {"type": "EVALUATED", "from": "c-1", "to": "u-1", "props": {"period": "last year"}},
+        "BAD_USER_INPUT",
+    ),
+    ("unlink: nothing there", UNLINK, {"type": "IN", "from": "c-2", "to": "c-1"}, "NOT_FOUND"),
+    ("delete: unknown id", 'mutation { deleteEntity(id: "nope") { id } }', {}, "NOT_FOUND"),
+]
+
+
+@pytest.mark.parametrize(("case", "query", "variables", "code"), BAD, ids=[b[0] for b in BAD])
+def test_bad_mutations_change_nothing(
+    client: Client, fresh: Target, case: str, query: str, variables: dict[str, Any], code: str
+) -> None:
+    before = snapshot(fresh)
+    body = client.post(query, variables).json()
+    assert body["errors"][0]["extensions"]["code"] == code, body
+    assert "Traceback" not in json.dumps(body)
+    assert snapshot(fresh) == before
