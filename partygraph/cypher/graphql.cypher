@@ -114,3 +114,16 @@ MATCH (:PartyOrganization {id: key})-[:PAIRED_WITH]-(o:PartyOrganization)
 WITH DISTINCT key, o
 RETURN key, 'PartyOrganization' AS label, properties(o) AS props
 ORDER BY key, o.id
+
+// name: out_edges
+// (key)-[r:REL]->(m:LABEL) with the relationship's own properties (roles, hours, dates).
+UNWIND $ids AS key
+MATCH (:Entity {id: key})-[r:__REL__]->(m:__LABEL__)
+RETURN key, '__LABEL__' AS label, properties(m) AS props, properties(r) AS rel
+ORDER BY key, m.id
+
+// name: in_edges
+UNWIND $ids AS key
+MATCH (:Entity {id: key})<-[r:__REL__]-(m:__LABEL__)
+RETURN key, '__LABEL__' AS label, properties(m) AS props, properties(r) AS rel
+ORDER BY key, m.id

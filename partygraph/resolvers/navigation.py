@@ -42,3 +42,12 @@ async def grid_pairings(info: AppInfo, key: str) -> list[Row]:
 
 async def paired_organizations(info: AppInfo, key: str) -> list[Row]:
     return await info.context.loaders.rows("paired_organizations").load(key)
+
+
+async def outgoing_edges(info: AppInfo, key: str, rel: str, label: str) -> list[Row]:
+    """Like `outgoing`, each row also carrying the relationship's properties under `rel`."""
+    return await info.context.loaders.rows("out_edges", label=label, rel=rel).load(key)
+
+
+async def incoming_edges(info: AppInfo, key: str, rel: str, label: str) -> list[Row]:
+    return await info.context.loaders.rows("in_edges", label=label, rel=rel).load(key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from neo4j.time import Date, DateTime
@@ -30,6 +30,8 @@ from partygraph.properties import (
     RequestCategory,
     RequestStatus,
     ResourceCategory,
+    SeatRole,
+    ServeRole,
     TeamKind,
     UnitCategory,
     UnitLevel,
@@ -63,6 +65,9 @@ def _value(prop: properties.Prop, value: Any) -> Any:
     return value
 
 
+N = TypeVar("N", bound="Node")
+
+
 @strawberry.interface(
     name="Node",
     description="图中的任一实体。`id` 是稳定的全局唯一标识（其他系统集成用的键）。",
@@ -73,7 +78,7 @@ class Node:
     label: str = strawberry.field(description="实体类型（DOMAIN.md 中的标签，如 Community）")
 
     @classmethod
-    def from_row(cls, row: Row) -> Node:
+    def from_row(cls: type[N], row: Row) -> N:
         props: dict[str, Any] = row["props"]
         declared = properties.NODE_PROPERTIES.get(cls.__name__, {})
         extra = {
@@ -154,6 +159,22 @@ class Community(Node):
             lambda: exploration.unreported_members_count(graph, self.id),
         )
 
+    @strawberry.field(description="为本社区开展的共建项目")
+    async def projects(self, info: AppInfo) -> list[Project]:
+        return entities(await nav.incoming(info, self.id, "FOR", "Project"), Project)
+
+    @strawberry.field(description="本社区的需求清单")
+    async def demands(self, info: AppInfo) -> list[Demand]:
+        return entities(await nav.incoming(info, self.id, "IN", "Demand"), Demand)
+
+    @strawberry.field(description="直接挂在本社区的微心愿")
+    async def wishes(self, info: AppInfo) -> list[Wish]:
+        return entities(await nav.incoming(info, self.id, "IN", "Wish"), Wish)
+
+    @strawberry.field(description="在本社区开展的活动")
+    async def activities(self, info: AppInfo) -> list[Activity]:
+        return entities(await nav.incoming(info, self.id, "IN", "Activity"), Activity)
+
 
 @strawberry.type(description="网格（社区网格、小区/单位/片区网格、楼栋微网格）")
 class Grid(Node):
@@ -169,7 +190,7 @@ class Grid(Node):
     @strawberry.field(description="网格所在的社区（逐级向上）")
     async def community(self, info: AppInfo) -> Community | None:
         row = await nav.containing_community(info, self.id)
-        return Community.from_row(row) if row else None  # type: ignore[return-value]
+        return Community.from_row(row) if row else None
 
     @strawberry.field(description="下级网格")
     async def grids(self, info: AppInfo) -> list[Grid]:
@@ -187,7 +208,7 @@ class Grid(Node):
     async def pairings(self, info: AppInfo) -> list[GridPairing]:
         return [
             GridPairing(
-                unit=Unit.from_row(row),  # type: ignore[arg-type]
+                unit=Unit.from_row(row),
                 via=PairingVia[row["via"]],
                 through=entity({"label": row["throughLabel"], "props": row["throughProps"]}),
                 since=_native(row["since"]),
@@ -199,6 +220,15 @@ class Grid(Node):
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "LEADS", "PartyOrganization")
         return entities(rows, PartyOrganization)
+
+    @strawberry.field(description="在本网格任职的人员及其角色（网格长、网格员、两长四员等）")
+    async def staff(self, info: AppInfo) -> list[GridRole]:
+        rows = await nav.incoming_edges(info, self.id, "SERVES", "Person")
+        return [GridRole(person=Person.from_row(r), role=_role(ServeRole, r)) for r in rows]
+
+    @strawberry.field(description="本网格的微心愿")
+    async def wishes(self, info: AppInfo) -> list[Wish]:
+        return entities(await nav.incoming(info, self.id, "IN", "Wish"), Wish)
 
 
 @strawberry.type(description="党组织")
@@ -235,6 +265,14 @@ class PartyOrganization(Node):
         rows = await nav.incoming(info, self.id, "UNDER", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
+    @strawberry.field(description="班子成员：书记、委员、兼职委员")
+    async def committee(self, info: AppInfo) -> list[Seat]:
+        rows = await nav.incoming_edges(info, self.id, "SITS_ON", "Person")
+        return [
+            Seat(person=Person.from_row(r), organization=self, role=_role(SeatRole, r))
+            for r in rows
+        ]
+
 
 @strawberry.type(description="联盟（红心结、片区联盟、商圈联盟）")
 class Alliance(Node):
@@ -267,6 +305,22 @@ class Unit(Node):
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "OF", "PartyOrganization")
         return entities(rows, PartyOrganization)
+
+    @strawberry.field(description="本单位承担的共建项目")
+    async def projects(self, info: AppInfo) -> list[Project]:
+        return entities(await nav.incoming(info, self.id, "BY", "Project"), Project)
+
+    @strawberry.field(description="本单位开放的共享资源")
+    async def resources(self, info: AppInfo) -> list[Resource]:
+        return entities(await nav.incoming(info, self.id, "OFFERED_BY", "Resource"), Resource)
+
+    @strawberry.field(description="本单位的志愿队伍（如红色突击队）")
+    async def volunteer_teams(self, info: AppInfo) -> list[VolunteerTeam]:
+        return entities(await nav.incoming(info, self.id, "OF", "VolunteerTeam"), VolunteerTeam)
+
+    @strawberry.field(description="本单位认领的需求")
+    async def taken_demands(self, info: AppInfo) -> list[Demand]:
+        return entities(await nav.outgoing(info, self.id, "TOOK", "Demand"), Demand)
 
 
 @strawberry.type(description="人员：党员、干部、网格员、志愿者（可兼多种身份）")
@@ -303,6 +357,39 @@ class Person(Node):
     async def contacts(self, info: AppInfo) -> list[Node]:
         return [entity(row) for row in await nav.outgoing(info, self.id, "CONTACTS")]
 
+    @strawberry.field(description="在网格中的任职及角色")
+    async def serves(self, info: AppInfo) -> list[GridService]:
+        rows = await nav.outgoing_edges(info, self.id, "SERVES", "Grid")
+        return [GridService(grid=Grid.from_row(r), role=_role(ServeRole, r)) for r in rows]
+
+    @strawberry.field(description="在党组织中的职务（书记、兼职委员等）")
+    async def seats(self, info: AppInfo) -> list[Seat]:
+        rows = await nav.outgoing_edges(info, self.id, "SITS_ON", "PartyOrganization")
+        return [
+            Seat(person=self, organization=PartyOrganization.from_row(r), role=_role(SeatRole, r))
+            for r in rows
+        ]
+
+    @strawberry.field(description="参加的志愿队伍")
+    async def volunteer_teams(self, info: AppInfo) -> list[VolunteerTeam]:
+        return entities(
+            await nav.outgoing(info, self.id, "VOLUNTEERS_IN", "VolunteerTeam"), VolunteerTeam
+        )
+
+    @strawberry.field(description="认领的微心愿")
+    async def claimed_wishes(self, info: AppInfo) -> list[Wish]:
+        return entities(await nav.outgoing(info, self.id, "CLAIMED", "Wish"), Wish)
+
+    @strawberry.field(description="参加的活动及时长")
+    async def attended(self, info: AppInfo) -> list[ActivityAttendance]:
+        rows = await nav.outgoing_edges(info, self.id, "ATTENDED", "Activity")
+        return [
+            ActivityAttendance(
+                person=self, activity=Activity.from_row(r), hours=r["rel"].get("hours")
+            )
+            for r in rows
+        ]
+
 
 @strawberry.type(description="共建项目（项目、协议、责任书）")
 class Project(Node):
@@ -329,12 +416,25 @@ class VolunteerTeam(Node):
     async def unit(self, info: AppInfo) -> Unit | None:
         return first(await nav.outgoing(info, self.id, "OF", "Unit"), Unit)
 
+    @strawberry.field(description="队员")
+    async def members(self, info: AppInfo) -> list[Person]:
+        return entities(await nav.incoming(info, self.id, "VOLUNTEERS_IN", "Person"), Person)
+
 
 @strawberry.type(description="微心愿")
 class Wish(Node):
     status: WishStatus | None = strawberry.field(default=None, description="状态")
     created_on: dt.date | None = strawberry.field(default=None, description="提出日期")
     content: str | None = strawberry.field(default=None, description="心愿内容")
+
+    @strawberry.field(description="所在社区或网格")
+    async def place(self, info: AppInfo) -> Node | None:
+        rows = await nav.outgoing(info, self.id, "IN")
+        return entity(rows[0]) if rows else None
+
+    @strawberry.field(description="认领人")
+    async def claimed_by(self, info: AppInfo) -> list[Person]:
+        return entities(await nav.incoming(info, self.id, "CLAIMED", "Person"), Person)
 
 
 @strawberry.type(description="需求清单项")
@@ -345,11 +445,23 @@ class Demand(Node):
     status: DemandStatus | None = strawberry.field(default=None, description="状态")
     created_on: dt.date | None = strawberry.field(default=None, description="提出日期")
 
+    @strawberry.field(description="提出需求的社区")
+    async def community(self, info: AppInfo) -> Community | None:
+        return first(await nav.outgoing(info, self.id, "IN", "Community"), Community)
+
+    @strawberry.field(description="认领（接单）的单位")
+    async def taken_by(self, info: AppInfo) -> list[Unit]:
+        return entities(await nav.incoming(info, self.id, "TOOK", "Unit"), Unit)
+
 
 @strawberry.type(description="共享资源")
 class Resource(Node):
     category: ResourceCategory | None = strawberry.field(default=None, description="资源类别")
     description: str | None = strawberry.field(default=None, description="说明")
+
+    @strawberry.field(description="开放资源的单位")
+    async def unit(self, info: AppInfo) -> Unit | None:
+        return first(await nav.outgoing(info, self.id, "OFFERED_BY", "Unit"), Unit)
 
 
 @strawberry.type(description="诉求工单")
@@ -372,6 +484,14 @@ class Request(Node):
         open_now = self.status in (RequestStatus.OPEN, RequestStatus.ESCALATED)
         return bool(open_now and self.due_at and self.due_at < dt.datetime.now(dt.UTC))
 
+    @strawberry.field(description="诉求所在网格")
+    async def grid(self, info: AppInfo) -> Grid | None:
+        return first(await nav.outgoing(info, self.id, "IN", "Grid"), Grid)
+
+    @strawberry.field(description="首问负责单位")
+    async def first_responsible(self, info: AppInfo) -> Unit | None:
+        return first(await nav.outgoing(info, self.id, "FIRST_RESPONSIBLE", "Unit"), Unit)
+
 
 @strawberry.type(description="评议")
 class Evaluation(Node):
@@ -384,6 +504,51 @@ class Activity(Node):
     type: ActivityType | None = strawberry.field(default=None, description="活动类型")
     date: dt.date | None = strawberry.field(default=None, description="日期")
     hours: float | None = strawberry.field(default=None, description="时长（小时）")
+
+    @strawberry.field(description="活动所在社区或网格")
+    async def place(self, info: AppInfo) -> Node | None:
+        rows = await nav.outgoing(info, self.id, "IN")
+        return entity(rows[0]) if rows else None
+
+    @strawberry.field(description="参加人员及时长")
+    async def attendees(self, info: AppInfo) -> list[ActivityAttendance]:
+        rows = await nav.incoming_edges(info, self.id, "ATTENDED", "Person")
+        return [
+            ActivityAttendance(
+                person=Person.from_row(r), activity=self, hours=r["rel"].get("hours")
+            )
+            for r in rows
+        ]
+
+
+def _role(enum_type: type[enum.Enum], row: Row) -> Any:
+    return enum_type.__members__.get(row["rel"].get("role") or "")
+
+
+@strawberry.type(description="网格中的一个任职：人员与角色")
+class GridRole:
+    person: Person
+    role: ServeRole | None
+
+
+@strawberry.type(description="人员在某网格的任职")
+class GridService:
+    grid: Grid
+    role: ServeRole | None
+
+
+@strawberry.type(description="党组织中的职务（书记、委员、兼职委员）")
+class Seat:
+    person: Person
+    organization: PartyOrganization
+    role: SeatRole | None
+
+
+@strawberry.type(description="活动参加记录")
+class ActivityAttendance:
+    person: Person
+    activity: Activity
+    hours: float | None
 
 
 @strawberry.enum(description="结对计入方式")
@@ -428,9 +593,9 @@ def entity(row: Row) -> Node:
     return TYPES[row["label"]].from_row(row)
 
 
-def entities(rows: list[Row], cls: type[Node]) -> list[Any]:
+def entities(rows: list[Row], cls: type[N]) -> list[N]:
     return [cls.from_row(row) for row in rows]
 
 
-def first(rows: list[Row], cls: type[Node]) -> Any:
+def first(rows: list[Row], cls: type[N]) -> N | None:
     return cls.from_row(rows[0]) if rows else None

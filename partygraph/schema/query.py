@@ -16,6 +16,7 @@ from partygraph.schema.nodes import (
     Community,
     District,
     Grid,
+    N,
     Node,
     PartyOrganization,
     Person,
@@ -48,16 +49,14 @@ class Path:
     relationships: list[PathRelationship]
 
 
-async def _typed(info: AppInfo, node_id: str, cls: type[Node]) -> Node | None:
+async def _typed(info: AppInfo, node_id: str, cls: type[N]) -> N | None:
     row = await nav.by_id(info, node_id)
     if row is None or row["label"] != cls.__name__:
         return None
     return cls.from_row(row)
 
 
-async def _page(
-    info: AppInfo, cls: type[Node], first: int | None, after: str | None
-) -> Connection[Node]:
+async def _page(info: AppInfo, cls: type[N], first: int | None, after: str | None) -> Connection[N]:
     size = page_size(first)
     graph = info.context.graph
     label = cls.__name__
@@ -79,69 +78,69 @@ class Query:
 
     @strawberry.field(description="区/县")
     async def district(self, info: AppInfo, id: strawberry.ID) -> District | None:
-        return await _typed(info, id, District)  # type: ignore[return-value]
+        return await _typed(info, id, District)
 
     @strawberry.field(description="街道/镇")
     async def street(self, info: AppInfo, id: strawberry.ID) -> Street | None:
-        return await _typed(info, id, Street)  # type: ignore[return-value]
+        return await _typed(info, id, Street)
 
     @strawberry.field(description="社区/村")
     async def community(self, info: AppInfo, id: strawberry.ID) -> Community | None:
-        return await _typed(info, id, Community)  # type: ignore[return-value]
+        return await _typed(info, id, Community)
 
     @strawberry.field(description="网格")
     async def grid(self, info: AppInfo, id: strawberry.ID) -> Grid | None:
-        return await _typed(info, id, Grid)  # type: ignore[return-value]
+        return await _typed(info, id, Grid)
 
     @strawberry.field(description="驻区单位/机关部门")
     async def unit(self, info: AppInfo, id: strawberry.ID) -> Unit | None:
-        return await _typed(info, id, Unit)  # type: ignore[return-value]
+        return await _typed(info, id, Unit)
 
     @strawberry.field(description="人员")
     async def person(self, info: AppInfo, id: strawberry.ID) -> Person | None:
-        return await _typed(info, id, Person)  # type: ignore[return-value]
+        return await _typed(info, id, Person)
 
     @strawberry.field(description="党组织")
     async def party_organization(
         self, info: AppInfo, id: strawberry.ID
     ) -> PartyOrganization | None:
-        return await _typed(info, id, PartyOrganization)  # type: ignore[return-value]
+        return await _typed(info, id, PartyOrganization)
 
     @strawberry.field(description="全部区/县（按 id 分页）")
     async def districts(
         self, info: AppInfo, first: int | None = 20, after: str | None = None
     ) -> Connection[District]:
-        return await _page(info, District, first, after)  # type: ignore[return-value]
+        return await _page(info, District, first, after)
 
     @strawberry.field(description="全部街道/镇（按 id 分页）")
     async def streets(
         self, info: AppInfo, first: int | None = 20, after: str | None = None
     ) -> Connection[Street]:
-        return await _page(info, Street, first, after)  # type: ignore[return-value]
+        return await _page(info, Street, first, after)
 
     @strawberry.field(description="全部社区/村（按 id 分页）")
     async def communities(
         self, info: AppInfo, first: int | None = 20, after: str | None = None
     ) -> Connection[Community]:
-        return await _page(info, Community, first, after)  # type: ignore[return-value]
+        return await _page(info, Community, first, after)
 
     @strawberry.field(description="全部网格（按 id 分页）")
     async def grids(
         self, info: AppInfo, first: int | None = 20, after: str | None = None
     ) -> Connection[Grid]:
-        return await _page(info, Grid, first, after)  # type: ignore[return-value]
+        return await _page(info, Grid, first, after)
 
     @strawberry.field(description="全部单位（按 id 分页）")
     async def units(
         self, info: AppInfo, first: int | None = 20, after: str | None = None
     ) -> Connection[Unit]:
-        return await _page(info, Unit, first, after)  # type: ignore[return-value]
+        return await _page(info, Unit, first, after)
 
     @strawberry.field(description="全部党组织（按 id 分页）")
     async def party_organizations(
         self, info: AppInfo, first: int | None = 20, after: str | None = None
     ) -> Connection[PartyOrganization]:
-        return await _page(info, PartyOrganization, first, after)  # type: ignore[return-value]
+        return await _page(info, PartyOrganization, first, after)
 
     @strawberry.field(
         description="两个实体之间的最短关系路径（任意关系类型、不分方向），"
