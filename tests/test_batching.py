@@ -39,3 +39,23 @@ def test_statement_count_does_not_grow_with_rows(client: Client, loaded: None) -
     RUN_FACTS["batching"] = (
         f"{many} statements for {many_rows} grids, {some} for {some_rows}, {few} for {few_rows}"
     )
+
+
+WIDE = """query($first: Int) { communities(first: $first) { edges { node {
+    id alliances { id members { id } } projects { units { id } } demands { takenBy { id } }
+    wishes { claimedBy { id } } activities { attendees { person { id } } }
+    grids { staff { person { serves { grid { id } } seats { organization { id } } } }
+            pairings { unit { id } through { id } } wishes { id } }
+    partyOrganizations { committee { person { id } } pairedOrganizations { id } children { id } }
+} } } }"""
+
+
+def test_new_relationship_fields_are_batched_too(client: Client, loaded: None) -> None:
+    counts = []
+    for first in (2, 12):
+        body = client.query(WIDE, {"first": first})
+        assert len(body["data"]["communities"]["edges"]) == first
+        counts.append(body["extensions"]["statements"])
+    # The page, then at most one statement for each of the 20 relationship fields selected.
+    assert counts[0] == counts[1] <= 21
+    RUN_FACTS["batching, wide query"] = f"{counts[1]} statements for 12 communities and 2"
