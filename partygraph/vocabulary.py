@@ -80,7 +80,9 @@ LINKS: tuple[Link, ...] = tuple(
     + _links("IN", "Request", "Grid")
     + _links("ESCALATED_TO", "Request", "Street|Unit|District")
     + _links("FIRST_RESPONSIBLE", "Request", "Unit")
-    + _links("EVALUATED", "Community|Unit", "Unit|Community")
+    # two-way evaluation: communities evaluate units, units evaluate communities
+    + _links("EVALUATED", "Community", "Unit")
+    + _links("EVALUATED", "Unit", "Community")
     + _links("ATTENDED", "Person", "Activity")
     + _links("IN", "Activity", "Community|Grid")
 )
