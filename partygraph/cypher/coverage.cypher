@@ -1,0 +1,164 @@
+// Dual reporting (双报到), the reverse report (反向通报) and coverage gaps (DOMAIN.md questions
+// 2 and 3). An area is a District, Street or Community, checked by the resolver before any of
+// these run; `(c:Community)-[:IN*0..2]->(a)` is every community of the area (itself when the
+// area is a community). A member (党员) is a person with MEMBER_OF some PartyOrganization,
+// and a member's residence community is the community they RESIDES_IN, or the community of the
+// grid they reside in (however deep the grid is nested).
+
+// name: coverage_unreported_page
+// Members of the area not reported to the community they reside in, keyset page on id.
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (place)-[:IN*0..8]->(c)
+WHERE place = c OR place:Grid
+MATCH (p:Person)-[:RESIDES_IN]->(place)
+WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+  AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
+  AND ($after IS NULL OR p.id > $after)
+WITH DISTINCT p
+RETURN p.id AS key, 'Person' AS label, properties(p) AS props
+ORDER BY p.id
+LIMIT $limit
+
+// name: coverage_unreported_count
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (place)-[:IN*0..8]->(c)
+WHERE place = c OR place:Grid
+MATCH (p:Person)-[:RESIDES_IN]->(place)
+WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+  AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
+RETURN count(DISTINCT p) AS total
+
+// name: coverage_reporting_summary
+// Per community of the area: members residing there, and how many of them reported to it.
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+WITH DISTINCT c
+OPTIONAL MATCH (p:Person)-[:RESIDES_IN]->(place)-[:IN*0..8]->(c)
+WHERE (place = c OR place:Grid) AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+WITH c, collect(DISTINCT p) AS members
+RETURN c.id AS key, 'Community' AS label, properties(c) AS props,
+       size(members) AS residing,
+       size([m IN members WHERE EXISTS { (m)-[:REPORTED_TO]->(c) }]) AS reported
+ORDER BY c.id
+
+// name: coverage_reverse_report
+// Each member working at the unit: residence community (lowest id if several), the report
+// to it, service hours and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
+// activity's own hours.
+MATCH (u:Unit {id: $id})
+MATCH (p:Person)-[:WORKS_AT]->(u)
+WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[:RESIDES_IN]->(place)-[:IN*0..8]->(home:Community)
+WITH p, home
+ORDER BY home.id
+WITH p, collect(DISTINCT home) AS homes
+WITH p, homes[0] AS home
+// A comprehension, not OPTIONAL MATCH: the development engine matches a null `home` as unbound.
+WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community) WHERE c.id = home.id | rep.on] AS reports
+RETURN p.id AS key, 'Person' AS label, properties(p) AS props,
+       CASE WHEN home IS NULL THEN null ELSE properties(home) END AS home,
+       size(reports) > 0 AS reported,
+       head(reports) AS reportedOn,
+       reduce(total = 0.0, hours IN [(p)-[at:ATTENDED]->(act:Activity)
+                                     WHERE act.date >= $start AND act.date <= $end
+                                     | coalesce(at.hours, act.hours, 0.0)] | total + hours)
+         AS serviceHours,
+       [(p)-[cl:CLAIMED]->(w:Wish) WHERE cl.on >= $start AND cl.on <= $end
+        | properties(w)] AS claimed,
+       [(p)-[cl:CLAIMED]->(w:Wish) WHERE cl.fulfilledOn >= $start AND cl.fulfilledOn <= $end
+        | properties(w)] AS fulfilled
+ORDER BY p.id
+
+// name: coverage_communities_without_contact
+// Communities of the area that no person contacts (包联) directly.
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+WITH DISTINCT c
+WHERE NOT EXISTS { (:Person)-[:CONTACTS]->(c) }
+RETURN c.id AS key, 'Community' AS label, properties(c) AS props
+ORDER BY c.id
+
+// name: coverage_communities_without_paired_unit
+// Communities of the area that no unit is paired with (结对共建) directly.
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+WITH DISTINCT c
+WHERE NOT EXISTS { (:Unit)-[:PAIRED_WITH]->(c) }
+RETURN c.id AS key, 'Community' AS label, properties(c) AS props
+ORDER BY c.id
+
+// name: coverage_grids_without_branch
+// Grids of the given levels that no party organisation leads.
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (g:Grid)-[:IN*1..8]->(c)
+WHERE g.level IN $levels
+WITH DISTINCT g
+WHERE NOT EXISTS { (:PartyOrganization)-[:LEADS]->(g) }
+RETURN g.id AS key, 'Grid' AS label, properties(g) AS props
+ORDER BY g.id
+
+// name: coverage_grids_understaffed
+// Community grids below the standard. Cadres: cadre=true residents of the grid or a grid
+// within it, and persons serving it or a grid within it as CADRE; volunteers: persons serving
+// it or a grid within it as VOLUNTEER. Each person counts once.
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (g:Grid)-[:IN*1..8]->(c)
+WHERE g.level = 'COMMUNITY'
+WITH DISTINCT g
+OPTIONAL MATCH (cp:Person)-[r:RESIDES_IN|SERVES]->(:Grid)-[:IN*0..8]->(g)
+WHERE (type(r) = 'RESIDES_IN' AND cp.cadre = true)
+   OR (type(r) = 'SERVES' AND r.role = 'CADRE')
+WITH g, count(DISTINCT cp) AS cadres
+OPTIONAL MATCH (vp:Person)-[s:SERVES]->(:Grid)-[:IN*0..8]->(g)
+WHERE s.role = 'VOLUNTEER'
+WITH g, cadres, count(DISTINCT vp) AS volunteers
+WHERE cadres < $minCadres OR volunteers < $minVolunteers
+RETURN g.id AS key, 'Grid' AS label, properties(g) AS props, cadres, volunteers
+ORDER BY g.id
+
+// name: coverage_building_grids_missing_roles
+// Building micro-grids without someone serving in each of the roles $roles (两长四员).
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (g:Grid)-[:IN*1..8]->(c)
+WHERE g.level = 'BUILDING'
+WITH DISTINCT g
+WITH g, [(:Person)-[s:SERVES]->(g) | s.role] AS present
+WITH g, [role IN $roles WHERE NOT role IN present] AS missing
+WHERE size(missing) > 0
+RETURN g.id AS key, 'Grid' AS label, properties(g) AS props, missing
+ORDER BY g.id
+
+// name: coverage_contact_leaders
+// Persons contacting (包联) a community or grid of the area, with what they cover there.
+MATCH (a:Entity {id: $id})
+MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (place)-[:IN*0..8]->(c)
+WHERE place = c OR place:Grid
+MATCH (p:Person)-[:CONTACTS]->(place)
+WITH p, collect(DISTINCT place) AS places
+RETURN p.id AS key, 'Person' AS label, properties(p) AS props,
+       [x IN places WHERE x:Community | properties(x)] AS communities,
+       [x IN places WHERE x:Grid | properties(x)] AS grids
+ORDER BY p.id
+
+// name: coverage_report_state
+// What recordReport checks: membership, residence communities, an existing report.
+MATCH (p:Person {id: $person})
+MATCH (c:Community {id: $community})
+OPTIONAL MATCH (p)-[:RESIDES_IN]->(place)-[:IN*0..8]->(home:Community)
+WITH p, c, collect(DISTINCT home {.id, .name}) AS homes
+RETURN EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) } AS member,
+       homes,
+       EXISTS { (p)-[:REPORTED_TO]->(c) } AS reported
+
+// name: coverage_record_report
+MATCH (p:Person {id: $person})
+MATCH (c:Community {id: $community})
+CREATE (p)-[:REPORTED_TO {on: $on}]->(c)
+RETURN p.id AS key, 'Person' AS label, properties(p) AS props
