@@ -248,8 +248,9 @@ def _resolve(parsed: Parsed, stored: dict[str, str]) -> None:
 
 
 def _keyed(name: str, rel: str) -> str:
-    """The statement variant that merges on (from, type, to, period) where the type has one."""
-    return f"{name}_by_period" if properties.REL_KEYS.get(rel) == ("period",) else name
+    """The statement variant that also merges on the type's key property, if it has one."""
+    keys = properties.REL_KEYS.get(rel, ())
+    return f"{name}_by_{keys[0]}" if keys else name
 
 
 def plan(parsed: Parsed) -> tuple[list[Step], list[Step]]:

@@ -295,9 +295,10 @@ REL_PROPERTIES: dict[str, dict[str, Prop]] = {
     "TOOK": {"on": D},
 }
 
-# Relationship types of which two nodes may hold several, told apart by these properties:
-# a community evaluates the same unit once per period.
-REL_KEYS: dict[str, tuple[str, ...]] = {"EVALUATED": ("period",)}
+# Relationship types of which two nodes may hold several, told apart by one property: a
+# community evaluates the same unit once per period; one person may hold two of a building
+# grid's roles (楼栋长 and 党小组长).
+REL_KEYS: dict[str, tuple[str, ...]] = {"EVALUATED": ("period",), "SERVES": ("role",)}
 
 
 _SCALARS = (str, int, float, bool)

@@ -190,3 +190,20 @@ def test_bad_mutations_change_nothing(
     assert body["errors"][0]["extensions"]["code"] == code, body
     assert "Traceback" not in json.dumps(body)
     assert snapshot(fresh) == before
+
+
+def test_one_person_may_hold_two_roles_in_a_grid(client: Client, fresh: Target) -> None:
+    client.query(CREATE, {"label": "Grid", "id": "g-b", "props": {"name": "3号楼"}})
+    client.query(CREATE, {"label": "Person", "id": "p-1", "props": {"name": "李楼长"}})
+    for role in ("BUILDING_LEADER", "PARTY_GROUP_LEADER", "BUILDING_LEADER"):
+        client.query(LINK, {"type": "SERVES", "from": "p-1", "to": "g-b", "props": {"role": role}})
+    staff = '{ grid(id: "g-b") { staff { person { id } role } } }'
+    roles = sorted(s["role"] for s in client.query(staff)["data"]["grid"]["staff"])
+    assert roles == ["BUILDING_LEADER", "PARTY_GROUP_LEADER"]
+    unlink = """mutation { unlink(type: SERVES, from: "p-1", to: "g-b", role: BUILDING_LEADER) }"""
+    assert client.query(unlink)["data"]["unlink"] == 1
+    assert client.query(staff)["data"]["grid"]["staff"] == [
+        {"person": {"id": "p-1"}, "role": "PARTY_GROUP_LEADER"}
+    ]
+    no_role = client.post(LINK, {"type": "SERVES", "from": "p-1", "to": "g-b"}).json()
+    assert no_role["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -36,3 +36,17 @@ MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:__REL__ {period: row.properties.period}]->(b)
 SET r += row.properties
 RETURN count(r) AS written
+
+// name: import_existing_relationships_by_role
+// For types with one relationship per role between two nodes (SERVES).
+UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:__REL__ {role: row.properties.role}]->(:Entity {id: row.to})
+RETURN count(r) AS existing
+
+// name: import_relationships_by_role
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:__REL__ {role: row.properties.role}]->(b)
+SET r += row.properties
+RETURN count(r) AS written

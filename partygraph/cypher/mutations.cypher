@@ -30,8 +30,15 @@ MERGE (a)-[r:__REL__ {period: $props.period}]->(b)
 SET r += $props
 RETURN properties(r) AS props
 
+// name: link_merge_by_role
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MERGE (a)-[r:__REL__ {role: $props.role}]->(b)
+SET r += $props
+RETURN properties(r) AS props
+
 // name: link_delete
 MATCH (:Entity {id: $from})-[r:__REL__]->(:Entity {id: $to})
-WHERE $period IS NULL OR r.period = $period
+WHERE ($period IS NULL OR r.period = $period) AND ($role IS NULL OR r.role = $role)
 DELETE r
 RETURN count(*) AS removed

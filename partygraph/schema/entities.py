@@ -13,6 +13,7 @@ from partygraph import properties, vocabulary
 from partygraph.auth import Role
 from partygraph.db import Tx
 from partygraph.importer import MAX_ID_LENGTH
+from partygraph.properties import ServeRole
 from partygraph.resolvers.checks import require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import NOT_FOUND, UserError
@@ -153,14 +154,16 @@ class EntityMutation:
             if not vocabulary.allows(rel, source, target):
                 allowed = ", ".join(f"{s}->{t}" for s, t in vocabulary.endpoints(rel))
                 raise UserError(f"{rel} cannot join a {source} to a {target} (allowed: {allowed})")
-            name = "link_merge_by_period" if keys else "link_merge"
+            name = f"link_merge_by_{keys[0]}" if keys else "link_merge"
             rows = await tx.run(name, {"from": from_, "to": to, "props": props}, rel=rel)
             plain = JSON(_plain(rows[0]["props"]))
             return Relationship(type=rel, from_=from_, to=to, properties=plain)
 
         return await info.context.graph.transaction(work)
 
-    @strawberry.mutation(description="删除关系；EVALUATED 需给出 period 以指明哪一期")
+    @strawberry.mutation(
+        description="删除关系；EVALUATED 需给出 period 指明哪一期，SERVES 可给出 role 只删该角色"
+    )
     async def unlink(
         self,
         info: AppInfo,
@@ -168,14 +171,16 @@ class EntityMutation:
         from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
         to: strawberry.ID,
         period: str | None = None,
+        role: ServeRole | None = None,
     ) -> int:
         require(info, Role.ADMIN)
         rel = type.value
-        if properties.REL_KEYS.get(rel) and period is None:
+        if rel == "EVALUATED" and period is None:
             raise UserError(f"{rel} needs period to say which one to remove")
+        params = {"from": from_, "to": to, "period": period, "role": role.name if role else None}
 
         async def work(tx: Tx) -> int:
-            rows = await tx.run("link_delete", {"from": from_, "to": to, "period": period}, rel=rel)
+            rows = await tx.run("link_delete", params, rel=rel)
             removed = int(rows[0]["removed"]) if rows else 0
             if removed == 0:
                 raise UserError(f"no {rel} from {from_!r} to {to!r}", code=NOT_FOUND)
