@@ -259,3 +259,13 @@ def test_navigation_fields(client: Client, model: Model) -> None:
             assert [o["id"] for o in m["organizations"]] == sorted(model.out(m["id"], "MEMBER_OF"))
             members_checked += 1
     assert members_checked > 20
+
+
+def test_error_codes_for_documents_and_variables(client: Client, model: Model) -> None:
+    unknown_field = client.post('{ grid(id: "x") { nope } }').json()
+    assert unknown_field["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    syntax = client.post("{ grid(id: ").json()
+    assert syntax["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    # A variable that does not fit its type is the caller's input: BAD_USER_INPUT.
+    bad_variable = client.post(PATH, {"from": "a", "to": "b", "hops": "six"}).json()
+    assert bad_variable["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

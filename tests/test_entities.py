@@ -146,7 +146,7 @@ BAD: list[tuple[str, str, dict[str, Any], str]] = [
         "create: unknown label",
         CREATE,
         {"label": "Village", "props": {"name": "x"}},
-        "GRAPHQL_VALIDATION_FAILED",
+        "BAD_USER_INPUT",
     ),
     ("update: unknown id", UPDATE, {"id": "nope", "props": {"name": "x"}}, "NOT_FOUND"),
     ("update: remove name", UPDATE, {"id": "u-1", "props": {"name": None}}, "BAD_USER_INPUT"),

@@ -128,7 +128,7 @@ def test_neighbourhood_is_bounded(client: Client, model: Model) -> None:
         ({"id": "d-01", "depth": 0}, "BAD_USER_INPUT"),
         ({"id": "d-01", "limit": 501}, "BAD_USER_INPUT"),
         ({"id": "nowhere"}, "NOT_FOUND"),
-        ({"id": "d-01", "types": ["LIKES"]}, "GRAPHQL_VALIDATION_FAILED"),
+        ({"id": "d-01", "types": ["LIKES"]}, "BAD_USER_INPUT"),
     ],
 )
 def test_neighbourhood_bad_input(

@@ -38,8 +38,11 @@ def _shaped(error: GraphQLError) -> GraphQLError:
         return error
     if original is None or isinstance(original, GraphQLError):
         if not (error.extensions or {}).get("code"):
-            # No original error: the document failed to parse or validate.
-            error.extensions = {**(error.extensions or {}), "code": VALIDATION_FAILED}
+            # No original error: the document failed to parse or validate, or a variable's
+            # value does not fit its type (a bad date, an unknown enum value): the input's fault.
+            bad_variable = error.message.startswith("Variable '$")
+            code = BAD_USER_INPUT if bad_variable else VALIDATION_FAILED
+            error.extensions = {**(error.extensions or {}), "code": code}
         return error
     log.error("unexpected error in %s", error.path, exc_info=original)
     return GraphQLError(
