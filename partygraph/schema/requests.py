@@ -1,0 +1,246 @@
+"""Request flow (诉求工单, 吹哨报到) in GraphQL: requests by area or unit, the whistle chain,
+the first-responsible unit, figures by period and area, and the request's state changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from partygraph.db import Row
+from partygraph.properties import RequestCategory, RequestStatus
+from partygraph.resolvers import navigation as nav
+from partygraph.resolvers import requests as flow
+from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.errors import BAD_USER_INPUT, NOT_FOUND, UserError
+from partygraph.schema.nodes import Node, Request, Unit, entities, entity
+from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+
+# `from` is a Python keyword: the argument is named from_ in code.
+Since = Annotated[dt.datetime | None, strawberry.argument(name="from")]
+
+
+@strawberry.type(description="吹哨上报链条中的一步（吹哨报到）")
+class EscalationStep:
+    level: int = strawberry.field(description="响应层级：1 街道，2 区，3 职能部门（吹哨部门报到）")
+    at: dt.datetime | None = strawberry.field(description="吹哨时间（UTC）")
+    target: Node = strawberry.field(description="被吹哨、前来报到的街道、区或职能部门")
+
+
+@strawberry.type(
+    description="诉求办理统计（按提出时间 raisedAt 落在 [from, to) 的诉求）。"
+    "total = closed + returnedInvalid + open。"
+)
+class RequestStats:
+    total: int = strawberry.field(description="诉求总数（含无效退回）")
+    closed: int = strawberry.field(description="已办结数")
+    returned_invalid: int = strawberry.field(description="无效退回数（无效退单）")
+    open: int = strawberry.field(description="在办数：待处理或已吹哨上报、尚未办结")
+    escalated: int = strawberry.field(description="在办且已吹哨上报的数量")
+    overdue: int = strawberry.field(description="超期数：在办且已过办理时限（按查询时刻判断）")
+    closed_late: int = strawberry.field(description="超期办结数：办结时间晚于办理时限")
+    closure_rate: float | None = strawberry.field(
+        description="办结率 = closed / (total − returnedInvalid)：无效退回的诉求不是有效诉求，"
+        "不计入分母；有效诉求为 0 时为 null"
+    )
+    return_rate: float | None = strawberry.field(
+        description="无效退单率 = returnedInvalid / total；total 为 0 时为 null"
+    )
+    average_hours_to_close: float | None = strawberry.field(
+        description="已办结诉求从提出到办结的平均小时数；无办结时为 null"
+    )
+    average_satisfaction: float | None = strawberry.field(
+        description="已办结诉求的平均满意度（1-5，未评价的不计）；无评价时为 null"
+    )
+
+
+@strawberry.type(description="下级区域的诉求办理统计")
+class AreaRequestStats(RequestStats):
+    area: Node = strawberry.field(description="下级区域：街道、社区或网格")
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _stats(row: Row) -> dict[str, object]:
+    total, closed, returned = int(row["total"]), int(row["closed"]), int(row["returned"])
+    seconds = row["closeSeconds"]
+    return {
+        "total": total,
+        "closed": closed,
+        "returned_invalid": returned,
+        "open": int(row["pending"]),
+        "escalated": int(row["escalated"]),
+        "overdue": int(row["overdue"]),
+        "closed_late": int(row["closedLate"]),
+        "closure_rate": _ratio(closed, total - returned),
+        "return_rate": _ratio(returned, total),
+        "average_hours_to_close": None if seconds is None else float(seconds) / 3600,
+        "average_satisfaction": row["satisfaction"],
+    }
+
+
+async def _labelled(info: AppInfo, key: str, allowed: tuple[str, ...], what: str) -> str:
+    """The domain label of `key`: NOT_FOUND when missing, BAD_USER_INPUT when not allowed."""
+    row = await nav.by_id(info, key)
+    if row is None:
+        raise UserError(f"no entity with id {key!r}", code=NOT_FOUND, id=key)
+    label = str(row["label"])
+    if label not in allowed:
+        raise UserError(f"{key!r} is a {label}, not {what}", code=BAD_USER_INPUT, id=key)
+    return label
+
+
+def _known(key: str, kind: str | None) -> None:
+    """Checks the label a request statement found for `key`."""
+    if kind is None:
+        raise UserError(f"no entity with id {key!r}", code=NOT_FOUND, id=key)
+    if kind != "Request":
+        raise UserError(f"{key!r} is a {kind}, not a Request", code=BAD_USER_INPUT, id=key)
+
+
+def _period(start: dt.datetime | None, end: dt.datetime | None) -> tuple[dt.datetime | None, ...]:
+    start, end = flow.utc(start), flow.utc(end)
+    if start is not None and end is not None and start >= end:
+        raise UserError("`from` must be earlier than `to`")
+    return start, end
+
+
+AREA = "a grid, community, street or district"
+
+
+@strawberry.type
+class RequestsQuery:
+    @strawberry.field(
+        description="区域内的诉求工单：areaId 为网格（含其下各级网格）、社区、街道或区时，"
+        "取位于其中的网格里的诉求；为单位时，取以其为首问负责单位或向其吹哨的诉求。"
+        "status 省略表示不限状态；overdueOnly 只取在办且已超期的。按 id 分页。"
+    )
+    async def requests(
+        self,
+        info: AppInfo,
+        area_id: strawberry.ID,
+        status: list[RequestStatus] | None = None,
+        overdue_only: bool | None = False,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Request]:
+        size = page_size(first)
+        cursor = decode_cursor(after)
+        label = await _labelled(info, area_id, (*flow.AREA_LABELS, flow.UNIT), f"{AREA} or unit")
+        where = flow.RequestFilter(
+            statuses=None if status is None else [s.name for s in status],
+            overdue_only=bool(overdue_only),
+            at=flow.now(),
+        )
+        graph = info.context.graph
+        rows = await flow.page(graph, label, area_id, where, cursor, size + 1)
+        return connection(
+            entities(rows, Request),
+            [row["key"] for row in rows],
+            size,
+            lambda: flow.count(graph, label, area_id, where),
+        )
+
+    @strawberry.field(description="一件诉求的吹哨上报链条，按层级和时间排序；未吹哨时为空列表")
+    async def escalation_chain(
+        self, info: AppInfo, request_id: strawberry.ID
+    ) -> list[EscalationStep]:
+        kind, rows = await flow.escalation_chain(info.context.graph, request_id)
+        _known(request_id, kind)
+        return [EscalationStep(level=r["level"], at=_at(r["at"]), target=entity(r)) for r in rows]
+
+    @strawberry.field(description="诉求的首问负责单位；尚未指定时为 null")
+    async def first_responsible(self, info: AppInfo, request_id: strawberry.ID) -> Unit | None:
+        kind, row = await flow.first_responsible(info.context.graph, request_id)
+        _known(request_id, kind)
+        return Unit.from_row(row) if row else None
+
+    @strawberry.field(
+        description="区域（网格、社区、街道、区）内提出时间在 [from, to) 的诉求办理统计；"
+        "from、to 均可省略"
+    )
+    async def request_stats(
+        self,
+        info: AppInfo,
+        area_id: strawberry.ID,
+        from_: Since = None,
+        to: dt.datetime | None = None,
+    ) -> RequestStats:
+        start, end = _period(from_, to)
+        await _labelled(info, area_id, flow.AREA_LABELS, AREA)
+        row = await flow.stats(info.context.graph, area_id, start, end)
+        return RequestStats(**_stats(row))  # type: ignore[arg-type]
+
+    @strawberry.field(
+        description="按下级区域的诉求办理统计：区 → 街道，街道 → 社区，社区 → 社区网格，"
+        "网格 → 下级网格（直接位于该网格本身的诉求不归入任何下级）。无诉求的下级也列出。"
+    )
+    async def request_stats_by_area(
+        self,
+        info: AppInfo,
+        area_id: strawberry.ID,
+        from_: Since = None,
+        to: dt.datetime | None = None,
+    ) -> list[AreaRequestStats]:
+        start, end = _period(from_, to)
+        label = await _labelled(info, area_id, flow.AREA_LABELS, AREA)
+        rows = await flow.stats_by_child(info.context.graph, area_id, label, start, end)
+        return [
+            AreaRequestStats(area=entity(row), **_stats(row))  # type: ignore[arg-type]
+            for row in rows
+        ]
+
+
+def _at(value: object) -> dt.datetime | None:
+    """A stored instant as an aware UTC datetime (the dev engine returns it naive)."""
+    native = getattr(value, "to_native", None)
+    moment = native() if native else value
+    if not isinstance(moment, dt.datetime):
+        return None
+    return flow.utc(moment)
+
+
+@strawberry.type
+class RequestsMutation:
+    @strawberry.mutation(
+        description="在网格内提出诉求：状态 OPEN、层级 0（网格），提出时间为当前时刻（UTC），"
+        "办理时限默认 7 天；id 省略时自动生成（r- 加随机串），给出的 id 已被占用时报错"
+    )
+    async def raise_request(
+        self,
+        info: AppInfo,
+        grid_id: strawberry.ID,
+        category: RequestCategory,
+        description: str,
+        due_at: dt.datetime | None = None,
+        id: strawberry.ID | None = None,
+    ) -> Request:
+        new = flow.NewRequest(grid_id, category.name, description, due_at, id)
+        return Request.from_row(await flow.raise_request(info.context.graph, new))
+
+    @strawberry.mutation(
+        description="吹哨上报一级：网格 → 所在街道（1）→ 所在区（2）；给出 unitId 时改为向"
+        "职能部门吹哨（3，部门报到，须已到街道层级）。已办结、已退回或已到顶层的不能再上报"
+    )
+    async def escalate_request(
+        self, info: AppInfo, id: strawberry.ID, unit_id: strawberry.ID | None = None
+    ) -> Request:
+        return Request.from_row(await flow.escalate(info.context.graph, id, unit_id))
+
+    @strawberry.mutation(description="指定或更换诉求的首问负责单位（仅限在办的诉求）")
+    async def assign_first_responsible(
+        self, info: AppInfo, request_id: strawberry.ID, unit_id: strawberry.ID
+    ) -> Request:
+        row = await flow.assign_first_responsible(info.context.graph, request_id, unit_id)
+        return Request.from_row(row)
+
+    @strawberry.mutation(description="办结诉求，记录满意度（1-5）；仅限在办的诉求")
+    async def close_request(self, info: AppInfo, id: strawberry.ID, satisfaction: int) -> Request:
+        return Request.from_row(await flow.close(info.context.graph, id, satisfaction))
+
+    @strawberry.mutation(description="作为无效诉求退回（无效退单），须说明原因；仅限在办的诉求")
+    async def return_request(self, info: AppInfo, id: strawberry.ID, reason: str) -> Request:
+        return Request.from_row(await flow.return_invalid(info.context.graph, id, reason))
