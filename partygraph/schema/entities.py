@@ -23,6 +23,23 @@ from partygraph.schema.vocab_enums import Label, RelationshipType
 
 ANY_LABEL = tuple(vocabulary.LABELS)
 MAX_TEXT = 2000
+# Properties that only their workflow mutations may set, so that the generic mutations cannot
+# close a request or fulfil a wish behind the workflow's rules.
+WORKFLOW: dict[str, tuple[str, str]] = {
+    "Request": (
+        "status level raisedAt closedAt returnedAt returnReason satisfaction",
+        "raiseRequest/escalateRequest/closeRequest/returnRequest",
+    ),
+    "Wish": ("status", "claimWish/fulfilWish"),
+    "Demand": ("status", "takeDemand/completeDemand"),
+}
+
+
+def _outside_workflow(label: str, keys: set[str]) -> None:
+    fields, mutations = WORKFLOW.get(label, ("", ""))
+    governed = sorted(keys & set(fields.split()))
+    if governed:
+        raise UserError(f"{label} {', '.join(governed)} change only through {mutations}")
 
 
 @strawberry.type(description="关系（from/to 为起止实体 id）")
@@ -89,6 +106,9 @@ class EntityMutation:
         if not isinstance(name, str) or not name.strip():
             raise UserError("properties.name is required")
         node_id = _new_id(label.value, id)
+        # A new request, wish or demand starts OPEN; the workflow moves it on from there.
+        starts_open = props.get("status") in (None, "OPEN")
+        _outside_workflow(label.value, set(props) - ({"status"} if starts_open else set()))
         values = {**_coerced(_node_props, label.value, props), "id": node_id}
 
         async def work(tx: Tx) -> Node:
@@ -113,6 +133,7 @@ class EntityMutation:
         async def work(tx: Tx) -> Node:
             found = await require_nodes(tx, {id: ANY_LABEL})
             label = found[id]["label"]
+            _outside_workflow(label, set(changes))
             present = {k: v for k, v in changes.items() if v is not None}
             values = {**{k: None for k in changes}, **_coerced(_node_props, label, present)}
             return _row_entity(await tx.run("entity_update", {"id": id, "changes": values}))
