@@ -1,31 +1,55 @@
-"""Checks every mutation makes inside its transaction before it writes anything."""
+"""Checks that ids name entities of the expected labels, for queries and for mutations.
+
+A missing id is NOT_FOUND and an id of another label BAD_USER_INPUT, so a typo never reads as
+an empty answer. Inside a mutation's transaction the error rolls the transaction back.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 
 from partygraph.db import Row, Tx
+from partygraph.resolvers import navigation as nav
+from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, NOT_FOUND, UserError
 
+Expected = Mapping[str, str | tuple[str, ...]]
 
-async def require_nodes(tx: Tx, expected: Mapping[str, str | tuple[str, ...]]) -> dict[str, Row]:
-    """The rows (key, label, props) of the given ids, each checked to exist with one of the
-    expected labels; raises NOT_FOUND or BAD_USER_INPUT (wrong label), which rolls back."""
-    rows = await tx.run("nodes_by_id", {"ids": list(expected)})
-    found = {row["key"]: row for row in rows}
+
+def check_label(node_id: str, label: str | None, labels: str | tuple[str, ...]) -> str:
+    """`label` (what the graph holds for `node_id`, None when nothing) if it is allowed."""
+    allowed = (labels,) if isinstance(labels, str) else labels
+    if label is None:
+        raise UserError(f"no entity with id {node_id!r}", code=NOT_FOUND, id=node_id)
+    if label not in allowed:
+        raise UserError(
+            f"{node_id!r} is a {label}, not a {' or '.join(allowed)}",
+            code=BAD_USER_INPUT,
+            id=node_id,
+        )
+    return label
+
+
+def _checked(expected: Expected, found: Mapping[str, Row]) -> dict[str, Row]:
     for node_id, labels in expected.items():
-        allowed = (labels,) if isinstance(labels, str) else labels
         row = found.get(node_id)
-        if row is None:
-            raise UserError(f"no entity with id {node_id!r}", code=NOT_FOUND, id=node_id)
-        if row["label"] not in allowed:
-            raise UserError(
-                f"{node_id!r} is a {row['label']}, not a {' or '.join(allowed)}",
-                code=BAD_USER_INPUT,
-                id=node_id,
-            )
-    return found
+        check_label(node_id, row["label"] if row else None, labels)
+    return dict(found)
+
+
+async def require_nodes(tx: Tx, expected: Expected) -> dict[str, Row]:
+    """Inside a transaction: the rows (key, label, props) of the ids, each checked."""
+    rows = await tx.run("nodes_by_id", {"ids": list(expected)})
+    return _checked(expected, {row["key"]: row for row in rows})
+
+
+async def require_ids(info: AppInfo, expected: Expected) -> dict[str, Row]:
+    """For a query: the same, through the request's batch loader (one statement for all)."""
+    ids = list(expected)
+    rows = await asyncio.gather(*(nav.by_id(info, node_id) for node_id in ids))
+    return _checked(expected, {i: row for i, row in zip(ids, rows, strict=True) if row})
 
 
 def prop(row: Row, name: str) -> Any:

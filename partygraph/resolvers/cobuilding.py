@@ -6,7 +6,6 @@ checks its input and the entity's state first, so a refused change writes nothin
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import enum
 import math
@@ -19,10 +18,9 @@ from partygraph import properties
 from partygraph.db import Graph, Row, Tx
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ActivityType, DemandStatus, WishStatus
-from partygraph.resolvers import navigation as nav
-from partygraph.resolvers.checks import prop, require_nodes
+from partygraph.resolvers.checks import prop, require_ids, require_nodes
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, NOT_FOUND, UserError
+from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
 # The seeds' calendar is China Standard Time (UTC+8, no daylight saving): "today" is its date.
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -55,17 +53,7 @@ def check_hours(hours: float, what: str) -> float:
 async def require_filter_ids(info: AppInfo, expected: Mapping[str, str]) -> None:
     """Filter ids must name an entity of the expected label: a typo answers NOT_FOUND rather
     than an empty list. The lookups share one batched statement."""
-    ids = list(expected)
-    rows = await asyncio.gather(*(nav.by_id(info, i) for i in ids))
-    for node_id, row in zip(ids, rows, strict=True):
-        if row is None:
-            raise UserError(f"no entity with id {node_id!r}", code=NOT_FOUND, id=node_id)
-        if row["label"] != expected[node_id]:
-            raise UserError(
-                f"{node_id!r} is a {row['label']}, not a {expected[node_id]}",
-                code=BAD_USER_INPUT,
-                id=node_id,
-            )
+    await require_ids(info, expected)
 
 
 def _name(value: enum.Enum | None) -> str | None:

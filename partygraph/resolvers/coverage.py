@@ -12,10 +12,9 @@ from typing import Any
 
 from partygraph.db import Graph, Row, Tx
 from partygraph.properties import BUILDING_ROLES, PERIOD, GridLevel
-from partygraph.resolvers import navigation as nav
-from partygraph.resolvers.checks import require_nodes
+from partygraph.resolvers.checks import require_ids, require_nodes
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, NOT_FOUND, UserError
+from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
 AREA_LABELS = ("District", "Street", "Community")
 
@@ -31,16 +30,7 @@ REPORT_DATE_SLACK = dt.timedelta(days=1)
 
 async def require_entity(info: AppInfo, node_id: str, labels: tuple[str, ...]) -> Row:
     """The row of `node_id`, which must exist with one of `labels` (NOT_FOUND, BAD_USER_INPUT)."""
-    row = await nav.by_id(info, node_id)
-    if row is None:
-        raise UserError(f"no entity with id {node_id!r}", code=NOT_FOUND, id=node_id)
-    if row["label"] not in labels:
-        raise UserError(
-            f"{node_id!r} is a {row['label']}, not a {' or '.join(labels)}",
-            code=BAD_USER_INPUT,
-            id=node_id,
-        )
-    return row
+    return (await require_ids(info, {node_id: labels}))[node_id]
 
 
 # ---- unreported members and the reporting summary -------------------------------------------

@@ -12,8 +12,9 @@ from partygraph.db import Row
 from partygraph.properties import RequestCategory, RequestStatus
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers import requests as flow
+from partygraph.resolvers.checks import check_label
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import BAD_USER_INPUT, NOT_FOUND, UserError
+from partygraph.schema.errors import UserError
 from partygraph.schema.nodes import Node, Request, Unit, entities, entity
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
 
@@ -82,23 +83,15 @@ def _stats(row: Row) -> dict[str, object]:
     }
 
 
-async def _labelled(info: AppInfo, key: str, allowed: tuple[str, ...], what: str) -> str:
+async def _labelled(info: AppInfo, key: str, allowed: tuple[str, ...]) -> str:
     """The domain label of `key`: NOT_FOUND when missing, BAD_USER_INPUT when not allowed."""
     row = await nav.by_id(info, key)
-    if row is None:
-        raise UserError(f"no entity with id {key!r}", code=NOT_FOUND, id=key)
-    label = str(row["label"])
-    if label not in allowed:
-        raise UserError(f"{key!r} is a {label}, not {what}", code=BAD_USER_INPUT, id=key)
-    return label
+    return check_label(key, row["label"] if row else None, allowed)
 
 
 def _known(key: str, kind: str | None) -> None:
     """Checks the label a request statement found for `key`."""
-    if kind is None:
-        raise UserError(f"no entity with id {key!r}", code=NOT_FOUND, id=key)
-    if kind != "Request":
-        raise UserError(f"{key!r} is a {kind}, not a Request", code=BAD_USER_INPUT, id=key)
+    check_label(key, kind, "Request")
 
 
 def _period(start: dt.datetime | None, end: dt.datetime | None) -> tuple[dt.datetime | None, ...]:
@@ -106,9 +99,6 @@ def _period(start: dt.datetime | None, end: dt.datetime | None) -> tuple[dt.date
     if start is not None and end is not None and start >= end:
         raise UserError("`from` must be earlier than `to`")
     return start, end
-
-
-AREA = "a grid, community, street or district"
 
 
 @strawberry.type
@@ -129,7 +119,7 @@ class RequestsQuery:
     ) -> Connection[Request]:
         size = page_size(first)
         cursor = decode_cursor(after)
-        label = await _labelled(info, area_id, (*flow.AREA_LABELS, flow.UNIT), f"{AREA} or unit")
+        label = await _labelled(info, area_id, (*flow.AREA_LABELS, flow.UNIT))
         where = flow.RequestFilter(
             statuses=None if status is None else [s.name for s in status],
             overdue_only=bool(overdue_only),
@@ -170,7 +160,7 @@ class RequestsQuery:
         to: dt.datetime | None = None,
     ) -> RequestStats:
         start, end = _period(from_, to)
-        await _labelled(info, area_id, flow.AREA_LABELS, AREA)
+        await _labelled(info, area_id, flow.AREA_LABELS)
         row = await flow.stats(info.context.graph, area_id, start, end)
         return RequestStats(**_stats(row))  # type: ignore[arg-type]
 
@@ -186,7 +176,7 @@ class RequestsQuery:
         to: dt.datetime | None = None,
     ) -> list[AreaRequestStats]:
         start, end = _period(from_, to)
-        label = await _labelled(info, area_id, flow.AREA_LABELS, AREA)
+        label = await _labelled(info, area_id, flow.AREA_LABELS)
         rows = await flow.stats_by_child(info.context.graph, area_id, label, start, end)
         return [
             AreaRequestStats(area=entity(row), **_stats(row))  # type: ignore[arg-type]
