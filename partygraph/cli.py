@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,9 +19,9 @@ from partygraph.config import Settings, get_settings
 from partygraph.db import Graph, GraphError, connection_for, engine_for
 from partygraph.engine import EngineError
 from partygraph.export import export_records
-from partygraph.importer import ImportRejected, ImportSummary, import_lines
+from partygraph.importer import ImportRejected, ImportSummary, import_lines, import_records
 from partygraph.migrate import migrate as apply_schema
-from partygraph.seed.demo import demo
+from partygraph.seed.profiles import PROFILES, generator
 from partygraph.seed.records import to_lines
 
 app = typer.Typer(
@@ -36,8 +36,6 @@ app.add_typer(engine_app, name="engine")
 out = Console()
 err = Console(stderr=True)
 T = TypeVar("T")
-
-PROFILES: dict[str, Callable[[], Iterable[dict[str, object]]]] = {"demo": demo}
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -104,7 +102,9 @@ def migrate() -> None:
     out.print(f"schema in place: {count} constraints and indexes checked")
 
 
-def _import(settings: Settings, lines: Iterable[str], what: str) -> ImportSummary:
+def _import(
+    settings: Settings, lines: Iterable[Any], what: str, as_records: bool = False
+) -> ImportSummary:
     show_bar = sys.stderr.isatty()
     progress = Progress(
         "[progress.description]{task.description}",
@@ -119,7 +119,8 @@ def _import(settings: Settings, lines: Iterable[str], what: str) -> ImportSummar
         await apply_schema(graph)  # constraints first: MERGE without them is slow
         with progress:
             task = progress.add_task(f"importing {what}", total=None)
-            return await import_lines(
+            load = import_records if as_records else import_lines
+            return await load(
                 graph, lines, lambda done, total: progress.update(task, completed=done, total=total)
             )
 
@@ -127,12 +128,13 @@ def _import(settings: Settings, lines: Iterable[str], what: str) -> ImportSummar
         summary = _with_graph(settings, work)
     except ImportRejected as exc:
         raise _fail(str(exc), code=2) from exc
-    rate = (summary.nodes + summary.relationships) / summary.seconds if summary.seconds else 0.0
+    seconds = summary.seconds or 1e-9
     out.print(
         f"nodes: {summary.nodes_created} created, {summary.nodes_updated} updated; "
         f"relationships: {summary.relationships_created} created, "
         f"{summary.relationships_updated} updated; {summary.seconds:.1f}s "
-        f"({rate:,.0f} records/s)"
+        f"({summary.nodes / seconds:,.0f} nodes/s, "
+        f"{summary.relationships / seconds:,.0f} relationships/s)"
     )
     return summary
 
@@ -152,19 +154,24 @@ def import_file(file: Path = typer.Argument(..., help="JSON Lines file, or - for
 @app.command()
 def seed(
     profile: str = typer.Argument(..., help="profile: " + ", ".join(PROFILES)),
+    scale: float = typer.Option(1.0, "--scale", min=0.0001, help="multiply every figure"),
+    seed_value: int = typer.Option(1, "--seed", help="another seed gives another graph"),
     out_file: Path | None = typer.Option(None, "--out", help="write JSON Lines here instead"),
 ) -> None:
     """Load a seed profile (or write it as JSON Lines with --out)."""
     if profile not in PROFILES:
-        raise _fail(f"unknown profile {profile!r}; known: {', '.join(PROFILES)}")
-    records = PROFILES[profile]()
+        known = "\n".join(f"  {name}: {about}" for name, (_, about) in PROFILES.items())
+        raise _fail(f"unknown profile {profile!r}; known:\n{known}")
+    records = generator(profile)(scale, seed_value)
     if out_file is not None:
+        count = 0
         with out_file.open("w", encoding="utf-8") as handle:
             for line in to_lines(records):
                 handle.write(line + "\n")
-        out.print(f"wrote {out_file}")
+                count += 1
+        out.print(f"wrote {count} records to {out_file}")
         return
-    _import(get_settings(), list(to_lines(records)), f"profile {profile}")
+    _import(get_settings(), records, f"profile {profile}", as_records=True)
 
 
 @app.command("export")

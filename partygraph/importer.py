@@ -177,14 +177,29 @@ def _parse_relationship(record: dict[str, Any], line: int, parsed: Parsed) -> No
 def parse(lines: Iterable[str]) -> Parsed:
     """Check every line on its own; cross-line and graph checks come in `_resolve`."""
     parsed = Parsed()
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            parsed.problem(number, f"malformed JSON: {exc.msg} (column {exc.colno})")
-            continue
+
+    def decoded() -> Iterator[tuple[int, Any]]:
+        for number, text in enumerate(lines, start=1):
+            if not text.strip():
+                continue
+            try:
+                yield number, json.loads(text)
+            except json.JSONDecodeError as exc:
+                parsed.problem(number, f"malformed JSON: {exc.msg} (column {exc.colno})")
+
+    _check_records(decoded(), parsed)
+    return parsed
+
+
+def parse_records(records: Iterable[Any]) -> Parsed:
+    """The same checks for records already decoded; record N counts as line N."""
+    parsed = Parsed()
+    _check_records(enumerate(records, start=1), parsed)
+    return parsed
+
+
+def _check_records(numbered: Iterable[tuple[int, Any]], parsed: Parsed) -> None:
+    for number, record in numbered:
         if not isinstance(record, dict):
             parsed.problem(number, "a record must be a JSON object")
             continue
@@ -195,7 +210,6 @@ def parse(lines: Iterable[str]) -> Parsed:
             _parse_relationship(record, number, parsed)
         else:
             parsed.problem(number, f"type must be 'node' or 'relationship', not {kind!r}")
-    return parsed
 
 
 def _chunks(rows: list[dict[str, Any]], size: int = BATCH_ROWS) -> Iterator[list[dict[str, Any]]]:
@@ -284,9 +298,22 @@ Progress = Callable[[int, int], None]  # (rows written so far, rows in all)
 async def import_lines(
     graph: Graph, lines: Iterable[str], progress: Progress | None = None
 ) -> ImportSummary:
-    """Check and write one file's records; raise ImportRejected (writing nothing) on bad lines."""
+    """Check and write one file's lines; raise ImportRejected (writing nothing) on bad lines."""
     started = time.perf_counter()
-    parsed = parse(lines)
+    return await _import(graph, parse(lines), started, progress)
+
+
+async def import_records(
+    graph: Graph, records: Iterable[Any], progress: Progress | None = None
+) -> ImportSummary:
+    """The same for records as Python objects (seed profiles), without a JSON round trip."""
+    started = time.perf_counter()
+    return await _import(graph, parse_records(records), started, progress)
+
+
+async def _import(
+    graph: Graph, parsed: Parsed, started: float, progress: Progress | None
+) -> ImportSummary:
     # Graph checks run even when some lines are already bad, so one run lists every problem.
     endpoint_ids = {
         end for rel in parsed.relationships.values() for end in (rel.source, rel.target)
