@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.tools import merge_types
 
@@ -26,9 +28,15 @@ MUTATIONS: tuple[type, ...] = (
 )
 
 
+class _Schema(strawberry.Schema):
+    def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
+        """Strawberry logs every error with a traceback; a caller's mistake is not worth one.
+        Unexpected errors are logged where they are masked (schema.errors)."""
+
+
 def build_schema() -> strawberry.Schema:
     # Every node type is listed: node(id) can return types no root field names.
-    return strawberry.Schema(
+    return _Schema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         types=list(TYPES.values()),
