@@ -134,9 +134,6 @@ class Step:
     hops: int | None = None
 
 
-StepDone = Callable[[int], None]
-
-
 def _note(name: str, query: str, params: Mapping[str, Any]) -> None:
     log = _current_log.get()
     if log is not None:
@@ -192,19 +189,15 @@ class Graph:
         result = await tx.run(query, dict(step.params))
         return [record.data() async for record in result]
 
-    async def _transaction(
-        self, steps: Sequence[Step], write: bool, on_step: StepDone | None = None
-    ) -> list[list[Row]]:
+    async def _transaction(self, steps: Sequence[Step], write: bool) -> list[list[Row]]:
         async def work(tx: Tx) -> list[list[Row]]:
             results = []
-            for index, step in enumerate(steps):
+            for step in steps:
                 results.append(
                     await tx.run(
                         step.name, step.params, label=step.label, rel=step.rel, hops=step.hops
                     )
                 )
-                if on_step is not None:
-                    on_step(index)
             return results
 
         return await self.transaction(work, write)
@@ -231,18 +224,6 @@ class Graph:
     ) -> list[Row]:
         step = Step(name, params or {}, label, rel)
         return (await self._transaction([step], write=True))[0]
-
-    async def write_all(
-        self, steps: Sequence[Step], on_step: StepDone | None = None
-    ) -> list[list[Row]]:
-        """All steps in one transaction: every one is stored, or none.
-
-        `on_step(i)` is called after step i ran (again from 0 if the driver retries).
-        """
-        return await self._transaction(steps, write=True, on_step=on_step)
-
-    async def read_all(self, steps: Sequence[Step]) -> list[list[Row]]:
-        return await self._transaction(steps, write=False)
 
     async def transaction(self, work: Callable[[Tx], Awaitable[T]], write: bool = True) -> T:
         """Run `work` in one managed transaction. Whatever `work` raises rolls the whole

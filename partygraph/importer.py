@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partygraph import properties, vocabulary
-from partygraph.db import Graph, Step
+from partygraph.db import Graph, GraphConflict, Step, Tx
 
 BATCH_ROWS = 2000
 MAX_ID_LENGTH = 200
 MAX_PROBLEMS = 200
+CONFLICT_RETRIES = 2
 
 
 @dataclass(frozen=True)
@@ -217,13 +218,10 @@ def _chunks(rows: list[dict[str, Any]], size: int = BATCH_ROWS) -> Iterator[list
         yield rows[start : start + size]
 
 
-async def _stored_labels(graph: Graph, ids: Iterable[str]) -> dict[str, str]:
-    wanted = sorted(set(ids))
-    steps = [Step("import_known_ids", {"ids": chunk}) for chunk in _id_chunks(wanted)]
-    if not steps:
-        return {}
+async def _stored_labels(tx: Tx, ids: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for rows in await graph.read_all(steps):
+    for chunk in _id_chunks(sorted(set(ids))):
+        rows = await tx.run("import_known_ids", {"ids": chunk})
         found.update((row["id"], row["label"]) for row in rows)
     return found
 
@@ -267,26 +265,39 @@ def _keyed(name: str, rel: str) -> str:
     return f"{name}_by_{keys[0]}" if keys else name
 
 
-def plan(parsed: Parsed) -> tuple[list[Step], list[Step]]:
-    """The counting reads and the writing steps for a checked file."""
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def plan(parsed: Parsed, stored: dict[str, str]) -> tuple[list[Step], list[Step]]:
+    """The counting reads and the writing steps for a checked file.
+
+    Nodes the graph does not hold yet are CREATEd, not MERGEd: on the development engine a
+    MERGE batch is an order of magnitude slower, and the uniqueness constraint still guards
+    against a concurrent writer. A relationship with a new end cannot exist yet, so it is
+    created too and needs no counting.
+    """
+    nodes: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for node in parsed.nodes.values():
-        by_label[node.label].append({"id": node.id, "properties": node.properties})
-    by_rel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        name = "import_nodes_update" if node.id in stored else "import_nodes_create"
+        nodes[(name, node.label)].append({"id": node.id, "properties": node.properties})
+    rels: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for rel in parsed.relationships.values():
-        by_rel[rel.rel].append({"from": rel.source, "to": rel.target, "properties": rel.properties})
+        known = rel.source in stored and rel.target in stored
+        name = _keyed("import_relationships", rel.rel) if known else "import_relationships_create"
+        rels[(name, rel.rel)].append(
+            {"from": rel.source, "to": rel.target, "properties": rel.properties}
+        )
     counts = [
         Step(_keyed("import_existing_relationships", rel), {"rows": chunk}, rel=rel)
-        for rel, rows in sorted(by_rel.items())
+        for (name, rel), rows in sorted(rels.items())
+        if name != "import_relationships_create"
         for chunk in _chunks(rows)
     ]
     writes = [
-        Step("import_nodes", {"rows": chunk}, label=label)
-        for label, rows in sorted(by_label.items())
+        # Updates find nodes by id alone; only a create names the label.
+        Step(name, {"rows": chunk}, label=label if name == "import_nodes_create" else None)
+        for (name, label), rows in sorted(nodes.items())
         for chunk in _chunks(rows)
     ] + [
-        Step(_keyed("import_relationships", rel), {"rows": chunk}, rel=rel)
-        for rel, rows in sorted(by_rel.items())
+        Step(name, {"rows": chunk}, rel=rel)
+        for (name, rel), rows in sorted(rels.items())
         for chunk in _chunks(rows)
     ]
     return counts, writes
@@ -314,34 +325,44 @@ async def import_records(
 async def _import(
     graph: Graph, parsed: Parsed, started: float, progress: Progress | None
 ) -> ImportSummary:
-    # Graph checks run even when some lines are already bad, so one run lists every problem.
     endpoint_ids = {
         end for rel in parsed.relationships.values() for end in (rel.source, rel.target)
     }
-    stored = await _stored_labels(graph, set(parsed.nodes) | endpoint_ids)
-    _resolve(parsed, stored)
-    if parsed.problems:
-        raise ImportRejected(parsed.problems)
 
-    counts, writes = plan(parsed)
-    # Cumulative rows written after each step, for the progress bar.
-    written = [0] * len(counts)
-    for step in writes:
-        written.append((written[-1] if written else 0) + len(step.params["rows"]))
-    total = written[-1] if written else 0
+    async def work(tx: Tx) -> ImportSummary:
+        # What the graph holds is read in the writing transaction itself, so the plan fits
+        # what is written. Graph checks run even when some lines are already bad, so one
+        # run lists every problem; raising rolls everything back.
+        stored = await _stored_labels(tx, set(parsed.nodes) | endpoint_ids)
+        _resolve(parsed, stored)
+        if parsed.problems:
+            raise ImportRejected(parsed.problems)
+        counts, writes = plan(parsed, stored)
+        existing_rels = 0
+        for step in counts:
+            rows = await tx.run(step.name, step.params, rel=step.rel)
+            existing_rels += rows[0]["existing"]
+        total = sum(len(step.params["rows"]) for step in writes)
+        done = 0
+        for step in writes:
+            await tx.run(step.name, step.params, label=step.label, rel=step.rel)
+            done += len(step.params["rows"])
+            if progress is not None:
+                progress(done, total)
+        nodes_updated = sum(1 for node_id in parsed.nodes if node_id in stored)
+        return ImportSummary(
+            nodes_created=len(parsed.nodes) - nodes_updated,
+            nodes_updated=nodes_updated,
+            relationships_created=len(parsed.relationships) - existing_rels,
+            relationships_updated=existing_rels,
+            seconds=time.perf_counter() - started,
+        )
 
-    def advance(index: int) -> None:
-        if progress is not None and index >= len(counts):
-            progress(written[index], total)
-
-    # Counting and writing share the transaction, so the counts describe what was written.
-    results = await graph.write_all(counts + writes, on_step=advance) if writes else []
-    existing_rels = sum(rows[0]["existing"] for rows in results[: len(counts)])
-    nodes_updated = sum(1 for node_id in parsed.nodes if node_id in stored)
-    return ImportSummary(
-        nodes_created=len(parsed.nodes) - nodes_updated,
-        nodes_updated=nodes_updated,
-        relationships_created=len(parsed.relationships) - existing_rels,
-        relationships_updated=existing_rels,
-        seconds=time.perf_counter() - started,
-    )
+    for attempt in range(CONFLICT_RETRIES + 1):
+        try:
+            return await graph.transaction(work)
+        except GraphConflict:
+            # Another writer created one of these ids meanwhile: the next attempt sees it.
+            if attempt == CONFLICT_RETRIES:
+                raise
+    raise AssertionError("unreachable")

@@ -9,11 +9,27 @@ UNWIND $rows AS row
 MATCH (:Entity {id: row.from})-[r:__REL__]->(:Entity {id: row.to})
 RETURN count(r) AS existing
 
-// name: import_nodes
+// name: import_nodes_create
+// Nodes the graph does not hold yet (checked in the same transaction).
 UNWIND $rows AS row
-MERGE (n:Entity:__LABEL__ {id: row.id})
+CREATE (n:Entity:__LABEL__ {id: row.id})
 SET n += row.properties
 RETURN count(n) AS written
+
+// name: import_nodes_update
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+SET n += row.properties
+RETURN count(n) AS written
+
+// name: import_relationships_create
+// Relationships with an end created by this import: they cannot exist yet.
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:__REL__]->(b)
+SET r += row.properties
+RETURN count(r) AS written
 
 // name: import_relationships
 UNWIND $rows AS row
