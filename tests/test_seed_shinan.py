@@ -1,0 +1,433 @@
+"""The `shinan` seed profile (report 000, 两下两上): its records reproduce every figure of the
+report at scale 1 (plain Python), and at a small scale the API answers the same figures over
+HTTP as a plain-Python reading of the records; loading it twice changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter, defaultdict
+from statistics import fmean
+from typing import Any
+
+import pytest
+from conftest import Client, Target, load, wipe
+
+from partygraph import vocabulary
+from partygraph.seed.profiles import shinan
+from partygraph.seed.profiles.common import Seeder
+from partygraph.seed.records import Record
+
+SCALE = 0.1
+AT_LEAST = {"wishes_claimed", "leader_joint_meetings"}  # the report's "余" figures
+
+
+class Records:
+    """The import records as plain dictionaries: no graph library, no Cypher."""
+
+    def __init__(self, records: list[Record]) -> None:
+        self.records = records
+        self.label: dict[str, str] = {}
+        self.props: dict[str, dict[str, Any]] = {}
+        self.out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        self.into: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.rels: list[tuple[str, str, str, dict[str, Any]]] = []
+        for r in records:
+            if r["type"] == "node":
+                self.label[r["id"]] = r["label"]
+                self.props[r["id"]] = r["properties"]
+            else:
+                self.rels.append((r["rel"], r["from"], r["to"], r["properties"]))
+                self.out[(r["from"], r["rel"])].append((r["to"], r["properties"]))
+                self.into[(r["to"], r["rel"])].append(r["from"])
+
+    def ids(self, label: str, **props: Any) -> list[str]:
+        return sorted(
+            k
+            for k, lab in self.label.items()
+            if lab == label and all(self.props[k].get(p) == v for p, v in props.items())
+        )
+
+    def targets(self, source: str, rel: str) -> list[str]:
+        return [t for t, _ in self.out.get((source, rel), [])]
+
+    def sources(self, target: str, rel: str) -> list[str]:
+        return self.into.get((target, rel), [])
+
+    def community_of(self, place: str) -> str:
+        while self.label[place] == "Grid":
+            place = self.targets(place, "IN")[0]
+        assert self.label[place] == "Community"
+        return place
+
+    def district(self) -> str:
+        return self.ids("District")[0]
+
+    def departments(self) -> list[str]:
+        return self.ids("Unit", category="DEPARTMENT", level="DISTRICT")
+
+    def leaders(self) -> set[str]:
+        return {p for c in self.ids("Community") for p in self.sources(c, "CONTACTS")}
+
+    def street_cadres(self) -> set[str]:
+        return {
+            p
+            for g in self.ids("Grid")
+            for p in self.sources(g, "CONTACTS")
+            if self.props[p].get("cadre")
+        }
+
+    def members(self) -> list[str]:
+        return [
+            p
+            for p in self.ids("Person")
+            if any(self.label[o] == "PartyOrganization" for o in self.targets(p, "MEMBER_OF"))
+        ]
+
+    def reporting(self) -> dict[str, tuple[int, int]]:
+        """Per community: (members residing, of whom reported to it)."""
+        found = {c: [0, 0] for c in self.ids("Community")}
+        for p in self.members():
+            homes = {self.community_of(place) for place in self.targets(p, "RESIDES_IN")}
+            for home in homes:
+                found[home][0] += 1
+                found[home][1] += home in self.targets(p, "REPORTED_TO")
+        return {c: (r, k) for c, (r, k) in found.items()}
+
+    def requests_between(self, start: str, end: str) -> list[dict[str, Any]]:
+        a, b = _instant(start), _instant(end)
+        return [
+            self.props[r]
+            for r in self.ids("Request")
+            if a <= _instant(self.props[r]["raisedAt"]) < b
+        ]
+
+
+def _instant(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _return_rate(requests: list[dict[str, Any]]) -> float:
+    return sum(r["status"] == "RETURNED" for r in requests) / len(requests)
+
+
+def measure(rec: Records) -> dict[str, float]:
+    """Every figure of FIGURES, counted from the records as the report means it."""
+    grids = rec.ids("Grid", level="COMMUNITY") + rec.ids("Grid", level="COMPOUND")
+    cadres = rec.street_cadres()
+    departments = set(rec.departments())
+    reporting = rec.reporting()
+    snow = {a for a in rec.ids("Activity") if rec.props[a]["name"] == "除雪清冰志愿服务"}
+    in_2023 = rec.requests_between("2023-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00")
+    in_2024 = rec.requests_between("2024-01-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00")
+    leaders = rec.leaders()
+    return {
+        "streets": len(rec.ids("Street")),
+        "communities": len(rec.ids("Community")),
+        "district_leaders": len(leaders),
+        "communities_with_contact_leader": sum(
+            bool(rec.sources(c, "CONTACTS")) for c in rec.ids("Community")
+        ),
+        "communities_with_paired_department": sum(
+            any(u in departments for u in rec.sources(c, "PAIRED_WITH"))
+            for c in rec.ids("Community")
+        ),
+        "departments": len(departments),
+        "projects": sum(
+            bool(set(rec.targets(p, "BY")) & departments) and bool(rec.targets(p, "FOR"))
+            for p in rec.ids("Project")
+        ),
+        "red_assault_teams": sum(
+            bool(set(rec.targets(t, "OF")) & departments)
+            for t in rec.ids("VolunteerTeam", kind="RED_ASSAULT")
+        ),
+        "snow_clearing_members": len(
+            {p for a in snow for p in rec.sources(a, "ATTENDED") if rec.label[p] == "Person"}
+        ),
+        "reported_members": sum(k for _, k in reporting.values()),
+        "unreported_members": sum(r - k for r, k in reporting.values()),
+        "wishes_claimed": sum(bool(rec.sources(w, "CLAIMED")) for w in rec.ids("Wish")),
+        "leader_joint_meetings": sum(
+            bool(set(rec.sources(a, "ATTENDED")) & leaders)
+            for a in rec.ids("Activity", type="JOINT_MEETING")
+        ),
+        "leader_visits": sum(
+            bool(set(rec.sources(a, "ATTENDED")) & leaders)
+            for a in rec.ids("Activity", type="VISIT")
+        ),
+        "street_cadres": len(cadres),
+        "compounds": len(rec.ids("Grid", level="COMPOUND")),
+        "grids": len(rec.ids("Grid", level="COMMUNITY")),
+        "grids_contacted_by_street_cadre": sum(
+            bool(set(rec.sources(g, "CONTACTS")) & cadres) for g in grids
+        ),
+        "building_chat_groups": sum(
+            bool(rec.props[g].get("chatGroup")) for g in rec.ids("Grid", level="BUILDING")
+        ),
+        "requests_handled": len(rec.ids("Request")) * shinan.REQUEST_SAMPLE,
+        "invalid_return_drop": 1 - _return_rate(in_2024) / _return_rate(in_2023),
+        "evaluation_periods": len({p["period"] for r, _, _, p in rec.rels if r == "EVALUATED"}),
+    }
+
+
+@functools.cache
+def records(scale: float) -> Records:
+    return Records(list(shinan.generate(scale)))
+
+
+def expected(key: str, scale: float) -> int:
+    """A figure at `scale`, as the profile scales it."""
+    seeder = Seeder("t", scale, 1)
+    if key == "requests_handled":
+        full = round(shinan.FIGURES[key] / shinan.REQUEST_SAMPLE)
+        return seeder.n(full) * shinan.REQUEST_SAMPLE
+    return seeder.n(int(shinan.FIGURES[key]))
+
+
+# ---- plain Python over the records -----------------------------------------------------------
+
+
+def test_every_figure_at_scale_1() -> None:
+    measured = measure(records(1.0))
+    assert set(measured) == set(shinan.FIGURES)
+    for key, figure in shinan.FIGURES.items():
+        if isinstance(figure, float):
+            assert measured[key] == pytest.approx(figure, abs=0.005), key
+        elif key in AT_LEAST:
+            assert figure <= measured[key] <= figure * 1.05, key
+        else:
+            assert measured[key] == figure, key
+
+
+@pytest.mark.parametrize("scale", [SCALE, 0.03])
+def test_every_count_scales(scale: float) -> None:
+    measured = measure(records(scale))
+    for key, figure in shinan.FIGURES.items():
+        if key in ("invalid_return_drop", "evaluation_periods"):
+            continue
+        if key in ("communities_with_contact_leader", "communities_with_paired_department"):
+            assert measured[key] == measured["communities"], key  # all of them, at any scale
+        elif key == "grids_contacted_by_street_cadre":
+            assert measured[key] == measured["grids"] + measured["compounds"], key
+        elif key in AT_LEAST:
+            assert measured[key] >= expected(key, scale), key
+        else:
+            assert measured[key] == expected(key, scale), (key, figure)
+
+
+def test_records_are_well_formed_and_stable() -> None:
+    rec = records(1.0)
+    ids = [r["id"] for r in rec.records if r["type"] == "node"]
+    assert len(ids) == len(set(ids))
+    keys = Counter(
+        (r, s, t, p.get("period")) for r, s, t, p in rec.rels
+    )  # the importer's relationship key
+    assert max(keys.values()) == 1
+    for r, s, t, _ in rec.rels:
+        assert vocabulary.allows(r, rec.label[s], rec.label[t]), (r, s, t)
+    again = list(shinan.generate(1.0))
+    assert again == rec.records  # deterministic
+    small = {r["id"] for r in shinan.generate(SCALE) if r["type"] == "node"}
+    assert small == {r["id"] for r in records(SCALE).records if r["type"] == "node"}
+
+
+def test_the_mechanism_holds_together() -> None:
+    """Reports go to the residence community, wishes are claimed by members who reported,
+    teams are made of their department's staff, evaluations follow the pairings."""
+    rec = records(1.0)
+    for p in rec.ids("Person"):
+        for c in rec.targets(p, "REPORTED_TO"):
+            homes = {rec.community_of(h) for h in rec.targets(p, "RESIDES_IN")}
+            assert c in homes
+    for w in rec.ids("Wish"):
+        for p in rec.sources(w, "CLAIMED"):
+            assert rec.targets(p, "REPORTED_TO")
+    fulfilled = rec.ids("Wish", status="FULFILLED")
+    assert len(fulfilled) / measure(rec)["wishes_claimed"] > 0.95
+    for t in rec.ids("VolunteerTeam"):
+        (unit,) = rec.targets(t, "OF")
+        members = rec.sources(t, "VOLUNTEERS_IN")
+        assert members and all(rec.targets(p, "WORKS_AT") == [unit] for p in members)
+    pairs = {(u, c) for r, u, c, _ in rec.rels if r == "PAIRED_WITH"}
+    evaluated = {(u, c) for r, c, u, _ in rec.rels if r == "EVALUATED"}
+    assert evaluated == pairs
+    for p in rec.ids("Project"):
+        assert (rec.targets(p, "BY")[0], rec.targets(p, "FOR")[0]) in pairs
+    # Every request has a first-responsible unit; returned ones carry a reason.
+    for r in rec.ids("Request"):
+        assert len(rec.targets(r, "FIRST_RESPONSIBLE")) == 1
+        if rec.props[r]["status"] == "RETURNED":
+            assert rec.props[r]["returnReason"]
+
+
+# ---- the same figures through the API ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def loaded(target: Target, engine_kind: str) -> Records:
+    wipe(target)
+    rec = records(SCALE)
+    summary = load(target, rec.records)
+    assert summary.nodes_created == len(rec.label)
+    return rec
+
+
+def test_contact_leaders_and_coverage(client: Client, loaded: Records) -> None:
+    district = loaded.district()
+    body = client.query(
+        """query ($a: ID!) {
+          coverageGaps(areaId: $a) {
+            communitiesWithoutContactLeader { id }
+            communitiesWithoutPairedUnit { id }
+            gridsWithoutPartyBranch { id }
+          }
+          contactLeaders(areaId: $a) { person { id cadre } communities { id } grids { id } }
+        }""",
+        {"a": district},
+    )["data"]
+    gaps = body["coverageGaps"]
+    assert gaps == {
+        "communitiesWithoutContactLeader": [],
+        "communitiesWithoutPairedUnit": [],
+        "gridsWithoutPartyBranch": [],
+    }
+    leaders = {row["person"]["id"] for row in body["contactLeaders"] if row["communities"]}
+    assert leaders == loaded.leaders()
+    assert len(leaders) == expected("district_leaders", SCALE)
+    covered = {c["id"] for row in body["contactLeaders"] for c in row["communities"]}
+    assert covered == set(loaded.ids("Community"))
+    cadres = {row["person"]["id"] for row in body["contactLeaders"] if row["grids"]}
+    assert cadres == loaded.street_cadres()
+    assert len(cadres) == expected("street_cadres", SCALE)
+    grids = {g["id"] for row in body["contactLeaders"] for g in row["grids"]}
+    wanted = loaded.ids("Grid", level="COMMUNITY") + loaded.ids("Grid", level="COMPOUND")
+    assert grids == set(wanted)
+    assert len(wanted) == expected("grids", SCALE) + expected("compounds", SCALE)
+
+
+def test_dual_reporting(client: Client, loaded: Records) -> None:
+    body = client.query(
+        """query ($a: ID!) {
+          reportingSummary(areaId: $a) { community { id } residing reported unreported }
+          unreportedMembersIn(areaId: $a, first: 1) { totalCount }
+        }""",
+        {"a": loaded.district()},
+    )["data"]
+    got = {
+        row["community"]["id"]: (row["residing"], row["reported"])
+        for row in body["reportingSummary"]
+    }
+    assert got == loaded.reporting()
+    assert sum(k for _, k in got.values()) == expected("reported_members", SCALE)
+    unreported = body["unreportedMembersIn"]["totalCount"]
+    assert unreported == sum(r - k for r, k in got.values())
+    assert unreported == expected("unreported_members", SCALE)
+
+
+def test_departments_projects_teams_and_wishes(client: Client, loaded: Records) -> None:
+    departments = loaded.departments()
+    fields = "\n".join(
+        f"""r{i}_{year}: reverseReport(unitId: "{unit}", period: "{year}") {{
+              reportedCount members {{ wishesClaimed {{ id }} }} }}"""
+        for i, unit in enumerate(departments)
+        for year in (2023, 2024)
+    )
+    body = client.query(
+        f"""{{
+          units(first: 100) {{ edges {{ node {{ id category level
+            pairedCommunities {{ id }}
+            projects {{ id }}
+            volunteerTeams {{ kind members {{ id }} }} }} }} }}
+          projects(first: 1) {{ totalCount }}
+          {fields}
+        }}"""
+    )["data"]
+    units = {e["node"]["id"]: e["node"] for e in body["units"]["edges"]}
+    got = sorted(
+        u for u, n in units.items() if (n["category"], n["level"]) == ("DEPARTMENT", "DISTRICT")
+    )
+    assert got == departments and len(got) == expected("departments", SCALE)
+    paired = {c["id"] for u in departments for c in units[u]["pairedCommunities"]}
+    assert paired == set(loaded.ids("Community"))
+    assert body["projects"]["totalCount"] == expected("projects", SCALE)
+    assert sorted(p["id"] for u in departments for p in units[u]["projects"]) == loaded.ids(
+        "Project"
+    )
+    teams = [t for u in departments for t in units[u]["volunteerTeams"]]
+    assert len(teams) == expected("red_assault_teams", SCALE)
+    assert {t["kind"] for t in teams} == {"RED_ASSAULT"}
+    want_members = sorted(
+        p for t in loaded.ids("VolunteerTeam") for p in loaded.sources(t, "VOLUNTEERS_IN")
+    )
+    assert sorted(m["id"] for t in teams for m in t["members"]) == want_members
+    # The reverse report (反向通报) of every department, per year: wishes its members claimed.
+    claimed = [
+        w["id"]
+        for key, report in body.items()
+        if key.startswith("r")
+        for m in report["members"]
+        for w in m["wishesClaimed"]
+    ]
+    assert sorted(claimed) == sorted(w for w in loaded.ids("Wish") if loaded.sources(w, "CLAIMED"))
+    assert len(claimed) >= expected("wishes_claimed", SCALE)
+    reported = sum(body[f"r{i}_2024"]["reportedCount"] for i in range(len(departments)))
+    assert reported == expected("reported_members", SCALE)
+
+
+def test_half_yearly_evaluations(client: Client, loaded: Records) -> None:
+    for period in shinan.PERIODS:
+        body = client.query(
+            """query ($p: String!) {
+              unitEvaluations(period: $p) { unit { id } count average min max }
+            }""",
+            {"p": period},
+        )["data"]["unitEvaluations"]
+        scores: dict[str, list[float]] = defaultdict(list)
+        for r, _, u, p in loaded.rels:
+            if r == "EVALUATED" and p["period"] == period:
+                scores[u].append(p["score"])
+        got = {row["unit"]["id"]: row for row in body}
+        assert set(got) == set(scores)
+        for unit, values in scores.items():
+            assert got[unit]["count"] == len(values)
+            assert got[unit]["average"] == pytest.approx(fmean(values))
+            assert (got[unit]["min"], got[unit]["max"]) == (min(values), max(values))
+
+
+def test_requests_and_the_fall_in_invalid_returns(client: Client, loaded: Records) -> None:
+    years = {
+        "y2023": ("2023-01-01T00:00:00Z", "2024-01-01T00:00:00Z"),
+        "y2024": ("2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z"),
+    }
+    fields = "\n".join(
+        f"""{key}: requestStats(areaId: $a, from: "{a}", to: "{b}") {{
+              total closed returnedInvalid open returnRate }}"""
+        for key, (a, b) in years.items()
+    )
+    body = client.query(f"query ($a: ID!) {{ {fields} }}", {"a": loaded.district()})["data"]
+    total = 0
+    for key, (a, b) in years.items():
+        want = loaded.requests_between(a, b)
+        got = body[key]
+        total += got["total"]
+        assert got["total"] == len(want)
+        assert got["closed"] == sum(r["status"] == "CLOSED" for r in want)
+        assert got["returnedInvalid"] == sum(r["status"] == "RETURNED" for r in want)
+        assert got["open"] == sum(r["status"] in ("OPEN", "ESCALATED") for r in want)
+        assert got["returnRate"] == pytest.approx(_return_rate(want))
+    assert total * shinan.REQUEST_SAMPLE == expected("requests_handled", SCALE)
+    assert body["y2024"]["returnRate"] < body["y2023"]["returnRate"]
+    # First responsible (首问负责): one unit for each request, as in the records.
+    sample = loaded.ids("Request")[:: max(1, len(loaded.ids("Request")) // 10)]
+    fields = "\n".join(
+        f'f{i}: firstResponsible(requestId: "{r}") {{ id }}' for i, r in enumerate(sample)
+    )
+    body = client.query(f"{{ {fields} }}")["data"]
+    for i, r in enumerate(sample):
+        assert body[f"f{i}"]["id"] == loaded.targets(r, "FIRST_RESPONSIBLE")[0]
+
+
+def test_loading_twice_changes_nothing(target: Target, loaded: Records) -> None:
+    summary = load(target, loaded.records)
+    assert (summary.nodes_created, summary.relationships_created) == (0, 0)
+    assert summary.nodes == len(loaded.label)
