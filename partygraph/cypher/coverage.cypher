@@ -1,6 +1,6 @@
 // Dual reporting (双报到), the reverse report (反向通报) and coverage gaps (DOMAIN.md questions
 // 2 and 3). An area is a District, Street or Community, checked by the resolver before any of
-// these run; `(c:Community)-[:IN*0..2]->(a)` is every community of the area (itself when the
+// these run; `(a)<-[:IN*0..2]-(c:Community)` is every community of the area (itself when the
 // area is a community). A member (党员) is a person with MEMBER_OF some PartyOrganization,
 // and a member's residence community is the community they RESIDES_IN, or the community of the
 // grid they reside in (however deep the grid is nested).
@@ -8,10 +8,10 @@
 // name: coverage_unreported_page
 // Members of the area not reported to the community they reside in, keyset page on id.
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
-MATCH (place)-[:IN*0..8]->(c)
+MATCH (a)<-[:IN*0..2]-(c:Community)
+MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
-MATCH (p:Person)-[:RESIDES_IN]->(place)
+MATCH (place)<-[:RESIDES_IN]-(p:Person)
 WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
   AND ($after IS NULL OR p.id > $after)
@@ -22,10 +22,10 @@ LIMIT $limit
 
 // name: coverage_unreported_count
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
-MATCH (place)-[:IN*0..8]->(c)
+MATCH (a)<-[:IN*0..2]-(c:Community)
+MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
-MATCH (p:Person)-[:RESIDES_IN]->(place)
+MATCH (place)<-[:RESIDES_IN]-(p:Person)
 WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
 RETURN count(DISTINCT p) AS total
@@ -33,9 +33,9 @@ RETURN count(DISTINCT p) AS total
 // name: coverage_reporting_summary
 // Per community of the area: members residing there, and how many of them reported to it.
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (a)<-[:IN*0..2]-(c:Community)
 WITH DISTINCT c
-OPTIONAL MATCH (p:Person)-[:RESIDES_IN]->(place)-[:IN*0..8]->(c)
+OPTIONAL MATCH (c)<-[:IN*0..8]-(place)<-[:RESIDES_IN]-(p:Person)
 WHERE (place = c OR place:Grid) AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
 WITH c, collect(DISTINCT p) AS members
 RETURN c.id AS key, 'Community' AS label, properties(c) AS props,
@@ -75,7 +75,7 @@ ORDER BY p.id
 // name: coverage_communities_without_contact
 // Communities of the area that no person contacts (包联) directly.
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (a)<-[:IN*0..2]-(c:Community)
 WITH DISTINCT c
 WHERE NOT EXISTS { (:Person)-[:CONTACTS]->(c) }
 RETURN c.id AS key, 'Community' AS label, properties(c) AS props
@@ -84,7 +84,7 @@ ORDER BY c.id
 // name: coverage_communities_without_paired_unit
 // Communities of the area that no unit is paired with (结对共建) directly.
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
+MATCH (a)<-[:IN*0..2]-(c:Community)
 WITH DISTINCT c
 WHERE NOT EXISTS { (:Unit)-[:PAIRED_WITH]->(c) }
 RETURN c.id AS key, 'Community' AS label, properties(c) AS props
@@ -93,8 +93,8 @@ ORDER BY c.id
 // name: coverage_grids_without_branch
 // Grids of the given levels that no party organisation leads.
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
-MATCH (g:Grid)-[:IN*1..8]->(c)
+MATCH (a)<-[:IN*0..2]-(c:Community)
+MATCH (c)<-[:IN*1..8]-(g:Grid)
 WHERE g.level IN $levels
 WITH DISTINCT g
 WHERE NOT EXISTS { (:PartyOrganization)-[:LEADS]->(g) }
@@ -104,19 +104,26 @@ ORDER BY g.id
 // name: coverage_grids_understaffed
 // Community grids below the standard. Cadres: cadre=true residents of the grid or a grid
 // within it, and persons serving it or a grid within it as CADRE; volunteers: persons serving
-// it or a grid within it as VOLUNTEER. Each person counts once.
-MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
-MATCH (g:Grid)-[:IN*1..8]->(c)
+// it or a grid within it as VOLUNTEER. Each person counts once. Every walk starts from the
+// bound grid: started from the persons, the development engine scans them all per grid.
+MATCH (a:Entity {id: $id})<-[:IN*0..2]-(c:Community)
+MATCH (c)<-[:IN*1..8]-(g:Grid)
 WHERE g.level = 'COMMUNITY'
 WITH DISTINCT g
-OPTIONAL MATCH (cp:Person)-[r:RESIDES_IN|SERVES]->(:Grid)-[:IN*0..8]->(g)
-WHERE (type(r) = 'RESIDES_IN' AND cp.cadre = true)
-   OR (type(r) = 'SERVES' AND r.role = 'CADRE')
-WITH g, count(DISTINCT cp) AS cadres
-OPTIONAL MATCH (vp:Person)-[s:SERVES]->(:Grid)-[:IN*0..8]->(g)
-WHERE s.role = 'VOLUNTEER'
-WITH g, cadres, count(DISTINCT vp) AS volunteers
+CALL {
+  WITH g
+  OPTIONAL MATCH (g)<-[:IN*0..8]-(:Grid)<-[r:RESIDES_IN|SERVES]-(cp:Person)
+  WHERE (type(r) = 'RESIDES_IN' AND cp.cadre = true)
+     OR (type(r) = 'SERVES' AND r.role = 'CADRE')
+  RETURN count(DISTINCT cp) AS cadres
+}
+CALL {
+  WITH g
+  OPTIONAL MATCH (g)<-[:IN*0..8]-(:Grid)<-[s:SERVES]-(vp:Person)
+  WHERE s.role = 'VOLUNTEER'
+  RETURN count(DISTINCT vp) AS volunteers
+}
+WITH g, cadres, volunteers
 WHERE cadres < $minCadres OR volunteers < $minVolunteers
 RETURN g.id AS key, 'Grid' AS label, properties(g) AS props, cadres, volunteers
 ORDER BY g.id
@@ -124,11 +131,11 @@ ORDER BY g.id
 // name: coverage_building_grids_missing_roles
 // Building micro-grids without someone serving in each of the roles $roles (两长四员).
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
-MATCH (g:Grid)-[:IN*1..8]->(c)
+MATCH (a)<-[:IN*0..2]-(c:Community)
+MATCH (c)<-[:IN*1..8]-(g:Grid)
 WHERE g.level = 'BUILDING'
 WITH DISTINCT g
-WITH g, [(:Person)-[s:SERVES]->(g) | s.role] AS present
+WITH g, [(g)<-[s:SERVES]-(:Person) | s.role] AS present
 WITH g, [role IN $roles WHERE NOT role IN present] AS missing
 WHERE size(missing) > 0
 RETURN g.id AS key, 'Grid' AS label, properties(g) AS props, missing
@@ -137,8 +144,8 @@ ORDER BY g.id
 // name: coverage_contact_leaders
 // Persons contacting (包联) a community or grid of the area, with what they cover there.
 MATCH (a:Entity {id: $id})
-MATCH (c:Community)-[:IN*0..2]->(a)
-MATCH (place)-[:IN*0..8]->(c)
+MATCH (a)<-[:IN*0..2]-(c:Community)
+MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
 MATCH (p:Person)-[:CONTACTS]->(place)
 WITH p, collect(DISTINCT place) AS places

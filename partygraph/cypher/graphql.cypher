@@ -62,9 +62,9 @@ ORDER BY key, u.id
 // name: unreported_members_page
 // Party members residing in the community (or a grid within it) with no report to it.
 MATCH (c:Community {id: $id})
-MATCH (place)-[:IN*0..8]->(c)
+MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
-MATCH (p:Person)-[:RESIDES_IN]->(place)
+MATCH (place)<-[:RESIDES_IN]-(p:Person)
 WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
   AND ($after IS NULL OR p.id > $after)
@@ -75,9 +75,9 @@ LIMIT $limit
 
 // name: unreported_members_count
 MATCH (c:Community {id: $id})
-MATCH (place)-[:IN*0..8]->(c)
+MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
-MATCH (p:Person)-[:RESIDES_IN]->(place)
+MATCH (place)<-[:RESIDES_IN]-(p:Person)
 WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
 RETURN count(DISTINCT p) AS total

@@ -3,8 +3,8 @@
 // lies in it through IN, however deep. Keyset page on id; $statuses null means any status;
 // overdue means still pending (OPEN or ESCALATED) and past dueAt at $now.
 MATCH (a:Entity {id: $id})
-MATCH (g:Grid)-[:IN*0..10]->(a)
-MATCH (r:Request)-[:IN]->(g)
+MATCH (a)<-[:IN*0..10]-(g:Grid)
+MATCH (g)<-[:IN]-(r:Request)
 WHERE ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
   AND ($after IS NULL OR r.id > $after)
@@ -15,8 +15,8 @@ LIMIT $limit
 
 // name: requests_count_in_area
 MATCH (a:Entity {id: $id})
-MATCH (g:Grid)-[:IN*0..10]->(a)
-MATCH (r:Request)-[:IN]->(g)
+MATCH (a)<-[:IN*0..10]-(g:Grid)
+MATCH (g)<-[:IN]-(r:Request)
 WHERE ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
 RETURN count(DISTINCT r) AS total
@@ -45,8 +45,8 @@ RETURN count(DISTINCT r) AS total
 // Figures for the requests raised in [$from, $to) in the area (either bound may be null).
 // Aggregated with no grouping key: one row, also when the area holds no request.
 MATCH (a:Entity {id: $id})
-MATCH (g:Grid)-[:IN*0..10]->(a)
-MATCH (r:Request)-[:IN]->(g)
+MATCH (a)<-[:IN*0..10]-(g:Grid)
+MATCH (g)<-[:IN]-(r:Request)
 WHERE ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
 WITH DISTINCT r
 RETURN count(r) AS total,
@@ -69,8 +69,8 @@ MATCH (a:Entity {id: $id})
 MATCH (child:__LABEL__)-[:IN]->(a)
 CALL {
   WITH child
-  MATCH (g:Grid)-[:IN*0..10]->(child)
-  MATCH (r:Request)-[:IN]->(g)
+  MATCH (child)<-[:IN*0..10]-(g:Grid)
+  MATCH (g)<-[:IN]-(r:Request)
   WHERE ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
   WITH DISTINCT r
   RETURN count(r) AS total,
