@@ -73,7 +73,7 @@ def _port_open(port: int) -> bool:
 class Engine:
     """One ArcadeDB server bound to 127.0.0.1, its files under `home`."""
 
-    def __init__(self, home: Path, bolt_port: int, http_port: int, heap: str = "512m") -> None:
+    def __init__(self, home: Path, bolt_port: int, http_port: int, heap: str = "1g") -> None:
         self.home = home.resolve()
         self.bolt_port = bolt_port
         self.http_port = http_port

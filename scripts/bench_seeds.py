@@ -1,7 +1,7 @@
 """Benchmark: load each seed profile at full scale into a fresh development engine and report
 load time, rates and the peak memory of the loader and of the engine. Reported, not asserted.
 
-    .venv/bin/python scripts/bench_seeds.py [PROFILE ...] [--scale S] [--heap 512m]
+    .venv/bin/python scripts/bench_seeds.py [PROFILE ...] [--scale S] [--heap 1g]
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("profiles", nargs="*", default=[p for p in PROFILES if p != "demo"])
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--heap", default="512m")
+    parser.add_argument("--heap", default="1g")
     args = parser.parse_args()
     print(
         f"| profile | nodes | relationships | load s | nodes/s | relationships/s "
