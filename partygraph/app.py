@@ -8,10 +8,11 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from partygraph import auth
@@ -62,6 +63,48 @@ class AuthGuard:
         await self.app(scope, receive, send)
 
 
+class BodyLimit:
+    """Refuses request bodies over the limit (HTTP 413) before anything reads them whole."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        error = {
+            "message": f"request body over {self.limit} bytes",
+            "extensions": {"code": "PAYLOAD_TOO_LARGE", "limit": self.limit},
+        }
+        await JSONResponse({"data": None, "errors": [error]}, status_code=413)(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
 async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
@@ -85,7 +128,7 @@ def create_app(settings: Settings, connection: Connection) -> Starlette:
         finally:
             await app.state.graph.close()
 
-    graphql = PartyGraphQL(build_schema(), graphql_ide="graphiql")
+    graphql = PartyGraphQL(build_schema(settings), graphql_ide="graphiql")
     return Starlette(
         routes=[
             Route("/graphql", AuthGuard(graphql, settings), methods=["GET", "POST"]),
@@ -93,4 +136,5 @@ def create_app(settings: Settings, connection: Connection) -> Starlette:
             Route("/readyz", readyz),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(BodyLimit, limit=settings.max_body_bytes)],
     )

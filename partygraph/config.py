@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     # How long a request keeps retrying transient graph errors before it answers an error.
     retry_time: float = Field(default=5.0, alias="PARTYGRAPH_RETRY_TIME")
 
+    # Hostile-input limits: every request is checked against them before it runs.
+    max_depth: int = Field(default=12, alias="PARTYGRAPH_MAX_DEPTH")
+    max_aliases: int = Field(default=30, alias="PARTYGRAPH_MAX_ALIASES")
+    max_tokens: int = Field(default=3000, alias="PARTYGRAPH_MAX_TOKENS")
+    # Large enough for importRecords' 5,000 lines; bulk loads go through `partygraph import`.
+    max_body_bytes: int = Field(default=4 * 1024 * 1024, alias="PARTYGRAPH_MAX_BODY_BYTES")
+    introspection: bool = Field(default=True, alias="PARTYGRAPH_INTROSPECTION")
+
     @property
     def uses_dev_engine(self) -> bool:
         return not self.neo4j_uri

@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 from strawberry.tools import merge_types
 
+from partygraph.config import Settings
 from partygraph.schema.cobuilding import CobuildingMutation, CobuildingQuery
 from partygraph.schema.coverage import CoverageMutation, CoverageQuery
 from partygraph.schema.entities import EntityMutation
@@ -34,11 +42,20 @@ class _Schema(strawberry.Schema):
         Unexpected errors are logged where they are masked (schema.errors)."""
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    settings = settings or Settings()
+    extensions: list[Any] = [
+        ServiceExtension,
+        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+    ]
+    if not settings.introspection:
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     # Every node type is listed: node(id) can return types no root field names.
     return _Schema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         types=list(TYPES.values()),
-        extensions=[ServiceExtension],
+        extensions=extensions,
     )

@@ -21,6 +21,10 @@ FORBIDDEN = "FORBIDDEN"
 # A change the entity's state does not allow (closing a closed request, claiming a claimed
 # wish): nothing is changed.
 INVALID_STATE = "INVALID_STATE"
+# Over a depth, alias or token limit; the message says which and what the limit is.
+TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+# How Strawberry's limiters word their refusals.
+_LIMIT_MARKS = ("exceeds maximum operation depth", "aliases found. Allowed", "tokens. Parsing aborted")
 
 
 class UserError(GraphQLError):
@@ -42,6 +46,8 @@ def _shaped(error: GraphQLError) -> GraphQLError:
             # value does not fit its type (a bad date, an unknown enum value): the input's fault.
             bad_variable = error.message.startswith("Variable '$")
             code = BAD_USER_INPUT if bad_variable else VALIDATION_FAILED
+            if any(mark in error.message for mark in _LIMIT_MARKS):
+                code = TOO_COMPLEX
             error.extensions = {**(error.extensions or {}), "code": code}
         return error
     log.error("unexpected error in %s", error.path, exc_info=original)
