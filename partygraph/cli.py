@@ -134,7 +134,8 @@ def _import(
         f"relationships: {summary.relationships_created} created, "
         f"{summary.relationships_updated} updated; {summary.seconds:.1f}s "
         f"({summary.nodes / seconds:,.0f} nodes/s, "
-        f"{summary.relationships / seconds:,.0f} relationships/s)"
+        f"{summary.relationships / seconds:,.0f} relationships/s)",
+        soft_wrap=True,  # one line, also when piped: other tools read it
     )
     return summary
 

@@ -20,7 +20,7 @@ from partygraph.engine import Engine
 from partygraph.seed.profiles import PROFILES
 
 SUMMARY = re.compile(
-    r"nodes: (\d+) created, (\d+) updated; relationships: (\d+) created, (\d+) updated; "
+    r"nodes: (\d+) created, (\d+) updated; relationships: (\d+) created, (\d+) updated;\s+"
     r"([\d.]+)s"
 )
 

@@ -24,7 +24,11 @@ INVALID_STATE = "INVALID_STATE"
 # Over a depth, alias or token limit; the message says which and what the limit is.
 TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 # How Strawberry's limiters word their refusals.
-_LIMIT_MARKS = ("exceeds maximum operation depth", "aliases found. Allowed", "tokens. Parsing aborted")
+_LIMIT_MARKS = (
+    "exceeds maximum operation depth",
+    "aliases found. Allowed",
+    "tokens. Parsing aborted",
+)
 
 
 class UserError(GraphQLError):
