@@ -37,7 +37,7 @@ class Settings(BaseSettings):
 
     # Hostile-input limits: every request is checked against them before it runs.
     max_depth: int = Field(default=12, alias="PARTYGRAPH_MAX_DEPTH")
-    max_aliases: int = Field(default=30, alias="PARTYGRAPH_MAX_ALIASES")
+    max_aliases: int = Field(default=200, alias="PARTYGRAPH_MAX_ALIASES")
     max_tokens: int = Field(default=3000, alias="PARTYGRAPH_MAX_TOKENS")
     # Large enough for importRecords' 5,000 lines; bulk loads go through `partygraph import`.
     max_body_bytes: int = Field(default=4 * 1024 * 1024, alias="PARTYGRAPH_MAX_BODY_BYTES")
