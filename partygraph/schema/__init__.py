@@ -15,6 +15,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from partygraph.config import Settings
+from partygraph.schema.audit import AuditExtension, AuditQuery
 from partygraph.schema.cobuilding import CobuildingMutation, CobuildingQuery
 from partygraph.schema.coverage import CoverageMutation, CoverageQuery
 from partygraph.schema.entities import EntityMutation
@@ -26,7 +27,14 @@ from partygraph.schema.query import Query
 from partygraph.schema.requests import RequestsMutation, RequestsQuery
 
 # Each area of the domain adds its root fields here.
-QUERIES: tuple[type, ...] = (Query, ExplorationQuery, CobuildingQuery, RequestsQuery, CoverageQuery)
+QUERIES: tuple[type, ...] = (
+    Query,
+    AuditQuery,
+    ExplorationQuery,
+    CobuildingQuery,
+    RequestsQuery,
+    CoverageQuery,
+)
 MUTATIONS: tuple[type, ...] = (
     Mutation,
     EntityMutation,
@@ -46,6 +54,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
     extensions: list[Any] = [
         ServiceExtension,
+        AuditExtension,
         lambda: QueryDepthLimiter(max_depth=settings.max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
