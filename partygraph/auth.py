@@ -12,11 +12,13 @@ import time
 from dataclasses import dataclass
 
 import jwt
+from jwt.types import Options
 
 from partygraph.config import Settings
 
 ISSUER = "partygraph"
 ALGORITHM = "HS256"
+EXTERNAL_ALGORITHM = "RS256"  # integrations' identity providers
 MIN_SECRET = 32  # HS256 wants a key at least as long as its hash
 
 
@@ -72,19 +74,43 @@ def mint(
     return jwt.encode(claims, signing_secret(settings), algorithm=ALGORITHM)
 
 
-def verify(settings: Settings, token: str) -> Viewer:
+def _claims(settings: Settings, token: str) -> dict[str, object]:
+    """The verified claims: HS256 with our secret, or RS256 with the identity provider's
+    public key. The header's algorithm only picks the key; each key is tried with its own
+    algorithm alone, so a token cannot pass one key off as the other."""
     try:
-        claims = jwt.decode(
+        algorithm = jwt.get_unverified_header(token).get("alg")
+    except jwt.InvalidTokenError as exc:
+        raise AuthError("the token is not valid") from exc
+    required: Options = {"require": ["exp", "iat", "sub", "role"]}
+    try:
+        if algorithm == EXTERNAL_ALGORITHM and settings.jwt_public_key:
+            if not settings.jwt_issuer:
+                raise AuthError("PARTYGRAPH_JWT_ISSUER must be set with PARTYGRAPH_JWT_PUBLIC_KEY")
+            found: dict[str, object] = jwt.decode(
+                token,
+                settings.jwt_public_key,
+                algorithms=[EXTERNAL_ALGORITHM],
+                issuer=settings.jwt_issuer,
+                options=required,
+            )
+            return found
+        found = jwt.decode(
             token,
             signing_secret(settings),
             algorithms=[ALGORITHM],
             issuer=ISSUER,
-            options={"require": ["exp", "iat", "sub", "role"]},
+            options=required,
         )
+        return found
     except jwt.ExpiredSignatureError as exc:
         raise AuthError("the token has expired") from exc
     except jwt.InvalidTokenError as exc:
         raise AuthError("the token is not valid") from exc
+
+
+def verify(settings: Settings, token: str) -> Viewer:
+    claims = _claims(settings, token)
     try:
         role = Role(claims["role"])
     except ValueError as exc:

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     # Tokens. Unset on the development engine: a random secret is kept under `home`.
     secret: str | None = Field(default=None, alias="PARTYGRAPH_SECRET")
     token_ttl_minutes: int = Field(default=720, alias="PARTYGRAPH_TOKEN_TTL_MINUTES")
+    # Tokens of an external identity provider (RS256): its public key (PEM) and issuer.
+    jwt_public_key: str | None = Field(default=None, alias="PARTYGRAPH_JWT_PUBLIC_KEY")
+    jwt_issuer: str | None = Field(default=None, alias="PARTYGRAPH_JWT_ISSUER")
 
     # Every graph transaction gives up after this long (seconds).
     statement_timeout: float = Field(default=30.0, alias="PARTYGRAPH_STATEMENT_TIMEOUT")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import jwt
@@ -117,3 +119,52 @@ def test_short_secrets_are_refused(target: Target, tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 1 and "at least 32 characters" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def identity_provider(target: Target) -> Iterator[tuple[Server, Any]]:
+    """The API trusting an external identity provider's RS256 key, and that private key."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    public = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+    settings = target.settings().model_copy(
+        update={"jwt_public_key": public, "jwt_issuer": "https://idp.example.gov.cn"}
+    )
+    with Server(settings, target.connection) as running:
+        yield running, key
+
+
+def rs256(key: Any, **claims: object) -> str:
+    now = int(time.time())
+    body = {
+        "iss": "https://idp.example.gov.cn",
+        "sub": "oa-system",
+        "role": "admin",
+        "iat": now,
+        "exp": now + 60,
+    }
+    return "Bearer " + jwt.encode({**body, **claims}, key, algorithm="RS256")
+
+
+def test_tokens_of_an_external_identity_provider(identity_provider: tuple[Server, Any]) -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    server, key = identity_provider
+    accepted = ask(server, {"Authorization": rs256(key)})
+    assert accepted.status_code == 200 and accepted.json()["data"] == {"node": None}
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    for header in (
+        rs256(stranger),  # signed by another key
+        rs256(key, iss="https://elsewhere.example"),  # another issuer
+        rs256(key, exp=int(time.time()) - 10),  # expired
+        forged(iss="https://idp.example.gov.cn"),  # HS256 claiming the provider's issuer
+    ):
+        assert_unauthenticated(ask(server, {"Authorization": header}))
+    # Our own tokens keep working beside the provider's.
+    assert ask(server, {"Authorization": forged()}).status_code == 200
