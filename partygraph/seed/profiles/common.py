@@ -55,6 +55,23 @@ class Seeder:
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
 
+    def partition(self, total: int, buckets: int, spread: float) -> list[int]:
+        """`total` over `buckets`, each at least 1, uneven by random weights in
+        [1 - spread, 1 + spread] (largest remainder)."""
+        if buckets <= 0:
+            return []
+        if total <= buckets:
+            return self.spread(total, buckets)
+        weights = [self.rng.uniform(1 - spread, 1 + spread) for _ in range(buckets)]
+        rest = total - buckets
+        whole = sum(weights)
+        shares = [w * rest / whole for w in weights]
+        counts = [int(x) for x in shares]
+        order = sorted(range(buckets), key=lambda i: counts[i] - shares[i])
+        for i in order[: rest - sum(counts)]:
+            counts[i] += 1
+        return [c + 1 for c in counts]
+
     def spread(self, total: int, buckets: int) -> list[int]:
         """`total` split over `buckets` as evenly as possible (the first ones get the rest)."""
         if buckets <= 0:

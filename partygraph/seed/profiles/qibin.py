@@ -231,24 +231,6 @@ class Community:
     compounds: list[Compound] = field(default_factory=list)
 
 
-def partition(seeder: Seeder, total: int, buckets: int, spread: float = 0.6) -> list[int]:
-    """`total` over `buckets`, each at least 1, uneven by random weights (largest remainder)."""
-    if buckets <= 0:
-        return []
-    if total <= buckets:
-        return seeder.spread(total, buckets)
-    rng = seeder.rng
-    weights = [rng.uniform(1 - spread, 1 + spread) for _ in range(buckets)]
-    rest = total - buckets
-    whole = sum(weights)
-    shares = [w * rest / whole for w in weights]
-    counts = [int(s) for s in shares]
-    order = sorted(range(buckets), key=lambda i: counts[i] - shares[i])
-    for i in order[: rest - sum(counts)]:
-        counts[i] += 1
-    return [c + 1 for c in counts]
-
-
 class Names:
     """Unique local place names (Hebi words)."""
 
@@ -348,7 +330,7 @@ def generate(scale: float = 1.0, seed: int = 1) -> Iterator[Record]:
         )
         yield rel("IN", gid, community.id)
         yield rel("LEADS", community.committee, gid)
-    compound_counts = partition(s, s.n(315), len(gridded), spread=0.5)
+    compound_counts = s.partition(s.n(315), len(gridded), spread=0.5)
     for community, count in zip(gridded, compound_counts, strict=True):
         for _ in range(count):
             kid = s.id("k", len(compounds) + 1)
@@ -383,7 +365,7 @@ def generate(scale: float = 1.0, seed: int = 1) -> Iterator[Record]:
                 yield rel("LEADS", compound.branch, kid)
                 yield rel("UNDER", compound.branch, community.committee)
     buildings: list[Building] = []
-    building_counts = partition(s, s.n(2988), len(compounds), spread=0.85)
+    building_counts = s.partition(s.n(2988), len(compounds), spread=0.85)
     for compound, count in zip(compounds, building_counts, strict=True):
         for b in range(1, count + 1):
             bid = s.id("b", f"{len(buildings) + 1:04d}")

@@ -192,24 +192,6 @@ class Grid:
     sent: list[str] = field(default_factory=list)  # cadres sent here from elsewhere
 
 
-def partition(seeder: Seeder, total: int, buckets: int, spread: float = 0.5) -> list[int]:
-    """`total` over `buckets`, each at least 1, uneven by random weights (largest remainder)."""
-    if buckets <= 0:
-        return []
-    if total <= buckets:
-        return seeder.spread(total, buckets)
-    rng = seeder.rng
-    weights = [rng.uniform(1 - spread, 1 + spread) for _ in range(buckets)]
-    rest = total - buckets
-    whole = sum(weights)
-    shares = [w * rest / whole for w in weights]
-    counts = [int(x) for x in shares]
-    order = sorted(range(buckets), key=lambda i: counts[i] - shares[i])
-    for i in order[: rest - sum(counts)]:
-        counts[i] += 1
-    return [c + 1 for c in counts]
-
-
 def distribute(seeder: Seeder, minimums: list[int], weights: list[float], total: int) -> list[int]:
     """Each bucket its minimum, the rest of `total` spread by weight (never below minimum)."""
     counts = list(minimums)
@@ -325,7 +307,7 @@ def generate(scale: float = 1.0, seed: int = 1) -> Iterator[Record]:
         yield rel("LEADS", org, cid)
     for group, total in ((rural_places, rural_total), (urban_places, urban_total)):
         for (cid, name, rural, area, org), count in zip(
-            group, partition(s, total, len(group)), strict=True
+            group, s.partition(total, len(group), spread=0.5), strict=True
         ):
             for k in range(1, count + 1):
                 gid = f"{cid}-g{k:02d}"
