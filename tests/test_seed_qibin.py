@@ -11,43 +11,19 @@ from typing import Any
 
 import pytest
 from conftest import Client, Target, load, wipe
+from record_index import RecordIndex
 
 from partygraph import vocabulary
 from partygraph.properties import BUILDING_ROLES
 from partygraph.seed.profiles import qibin
 from partygraph.seed.profiles.common import Seeder
-from partygraph.seed.records import Record
 
 SCALE = 0.05
 ROLES = {role.name for role in BUILDING_ROLES}
 
 
-class Graph:
-    """Plain dictionaries over the records: no graph library, no Cypher."""
-
-    def __init__(self, records: list[Record]) -> None:
-        self.records = records
-        self.label: dict[str, str] = {}
-        self.props: dict[str, dict[str, Any]] = {}
-        self.node_ids: Counter[str] = Counter()
-        self.rels: list[tuple[str, str, str, dict[str, Any]]] = []
-        self.out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        for r in records:
-            if r["type"] == "node":
-                self.node_ids[r["id"]] += 1
-                self.label[r["id"]] = r["label"]
-                self.props[r["id"]] = r["properties"]
-        for r in records:
-            if r["type"] == "relationship":
-                self.rels.append((r["rel"], r["from"], r["to"], r["properties"]))
-                self.out[(r["from"], r["rel"])].append((r["to"], r["properties"]))
-
-    def ids(self, label: str, **where: Any) -> list[str]:
-        return sorted(
-            i
-            for i, lab in self.label.items()
-            if lab == label and all(self.props[i].get(k) == v for k, v in where.items())
-        )
+class Graph(RecordIndex):
+    """The records, read for this profile's figures."""
 
     def parent(self, node_id: str) -> str:
         (target, _), *_ = self.out[(node_id, "IN")]

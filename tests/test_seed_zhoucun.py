@@ -12,43 +12,18 @@ from typing import Any
 
 import pytest
 from conftest import Client, Target, load, wipe
+from record_index import RecordIndex
 
 from partygraph import vocabulary
 from partygraph.seed.profiles import zhoucun
 from partygraph.seed.profiles.common import Seeder
-from partygraph.seed.records import Record
 
 SCALE = 0.1
 SENIOR = {"SECTION", "DIVISION", "DEPARTMENT_BUREAU"}  # 副科级以上
 
 
-class Graph:
-    """Plain dictionaries over the records: no graph library, no Cypher."""
-
-    def __init__(self, records: list[Record]) -> None:
-        self.records = records
-        self.label: dict[str, str] = {}
-        self.props: dict[str, dict[str, Any]] = {}
-        self.node_ids: Counter[str] = Counter()
-        self.rels: list[tuple[str, str, str, dict[str, Any]]] = []
-        self.out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        self.into: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        for r in records:
-            if r["type"] == "node":
-                self.node_ids[r["id"]] += 1
-                self.label[r["id"]] = r["label"]
-                self.props[r["id"]] = r["properties"]
-            else:
-                self.rels.append((r["rel"], r["from"], r["to"], r["properties"]))
-                self.out[(r["from"], r["rel"])].append((r["to"], r["properties"]))
-                self.into[(r["to"], r["rel"])].append((r["from"], r["properties"]))
-
-    def ids(self, label: str, **where: Any) -> list[str]:
-        return sorted(
-            i
-            for i, lab in self.label.items()
-            if lab == label and all(self.props[i].get(k) == v for k, v in where.items())
-        )
+class Graph(RecordIndex):
+    """The records, read for this profile's figures."""
 
     def servers(self, role: str) -> set[str]:
         return {s for rel, s, _, p in self.rels if rel == "SERVES" and p["role"] == role}
