@@ -37,3 +37,9 @@ class RecordIndex:
             for i, lab in self.label.items()
             if lab == label and all(self.props[i].get(k) == v for k, v in where.items())
         )
+
+    def targets(self, source: str, rel: str) -> list[str]:
+        return [t for t, _ in self.out.get((source, rel), [])]
+
+    def sources(self, target: str, rel: str) -> list[str]:
+        return [s for s, _ in self.into.get((target, rel), [])]

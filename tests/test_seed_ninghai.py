@@ -10,48 +10,19 @@ from typing import Any
 
 import pytest
 from conftest import Client, Target, load, wipe
+from record_index import RecordIndex
 
 from partygraph import vocabulary
 from partygraph.seed.profiles import ninghai
 from partygraph.seed.profiles.common import Seeder
-from partygraph.seed.records import Record
 
 SCALE = 0.5
 AT_LEAST = {"red_building_leaders", "reported_members", "reporting_organisations"}  # "余"
 GRID_STAFF = ("GRID_LEADER", "GRID_WORKER")
 
 
-class Records:
+class Records(RecordIndex):
     """The import records as plain dictionaries: no graph library, no Cypher."""
-
-    def __init__(self, records: list[Record]) -> None:
-        self.records = records
-        self.label: dict[str, str] = {}
-        self.props: dict[str, dict[str, Any]] = {}
-        self.out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        self.into: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        self.rels: list[tuple[str, str, str, dict[str, Any]]] = []
-        for r in records:
-            if r["type"] == "node":
-                self.label[r["id"]] = r["label"]
-                self.props[r["id"]] = r["properties"]
-            else:
-                self.rels.append((r["rel"], r["from"], r["to"], r["properties"]))
-                self.out[(r["from"], r["rel"])].append((r["to"], r["properties"]))
-                self.into[(r["to"], r["rel"])].append((r["from"], r["properties"]))
-
-    def ids(self, label: str, **props: Any) -> list[str]:
-        return sorted(
-            k
-            for k, lab in self.label.items()
-            if lab == label and all(self.props[k].get(p) == v for p, v in props.items())
-        )
-
-    def targets(self, source: str, rel: str) -> list[str]:
-        return [t for t, _ in self.out.get((source, rel), [])]
-
-    def sources(self, target: str, rel: str) -> list[str]:
-        return [s for s, _ in self.into.get((target, rel), [])]
 
     def street(self) -> str:
         return self.ids("Street")[0]
