@@ -59,29 +59,6 @@ WITH DISTINCT key, u
 RETURN key, 'Unit' AS label, properties(u) AS props
 ORDER BY key, u.id
 
-// name: unreported_members_page
-// Party members residing in the community (or a grid within it) with no report to it.
-MATCH (c:Community {id: $id})
-MATCH (c)<-[:IN*0..8]-(place)
-WHERE place = c OR place:Grid
-MATCH (place)<-[:RESIDES_IN]-(p:Person)
-WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
-  AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
-  AND ($after IS NULL OR p.id > $after)
-WITH DISTINCT p
-RETURN p.id AS key, 'Person' AS label, properties(p) AS props
-ORDER BY p.id
-LIMIT $limit
-
-// name: unreported_members_count
-MATCH (c:Community {id: $id})
-MATCH (c)<-[:IN*0..8]-(place)
-WHERE place = c OR place:Grid
-MATCH (place)<-[:RESIDES_IN]-(p:Person)
-WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
-  AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
-RETURN count(DISTINCT p) AS total
-
 // name: shortest_path
 // Any relationship type, either direction, at most __HOPS__ hops.
 MATCH (a:Entity {id: $from})

@@ -1,4 +1,4 @@
-"""Root lists, the unreported-members connection and the shortest path."""
+"""Root lists, the shortest path, neighbourhoods and name search."""
 
 from __future__ import annotations
 
@@ -13,18 +13,6 @@ async def page_by_label(graph: Graph, label: str, after: str | None, limit: int)
 
 async def count_by_label(graph: Graph, label: str) -> int:
     rows = await graph.read("count_by_label", label=label)
-    return int(rows[0]["total"]) if rows else 0
-
-
-async def unreported_members(
-    graph: Graph, community_id: str, after: str | None, limit: int
-) -> list[Row]:
-    params = {"id": community_id, "after": after, "limit": limit}
-    return await graph.read("unreported_members_page", params)
-
-
-async def unreported_members_count(graph: Graph, community_id: str) -> int:
-    rows = await graph.read("unreported_members_count", {"id": community_id})
     return int(rows[0]["total"]) if rows else 0
 
 

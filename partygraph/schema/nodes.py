@@ -37,7 +37,7 @@ from partygraph.properties import (
     UnitLevel,
     WishStatus,
 )
-from partygraph.resolvers import exploration
+from partygraph.resolvers import coverage
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema import enums  # noqa: F401  (registers the GraphQL enums)
@@ -151,12 +151,12 @@ class Community(Node):
     ) -> Connection[Person]:
         size = page_size(first)
         graph = info.context.graph
-        rows = await exploration.unreported_members(graph, self.id, decode_cursor(after), size + 1)
+        rows = await coverage.unreported_page(graph, self.id, decode_cursor(after), size + 1)
         return connection(
             entities(rows, Person),
             [row["key"] for row in rows],
             size,
-            lambda: exploration.unreported_members_count(graph, self.id),
+            lambda: coverage.unreported_count(graph, self.id),
         )
 
     @strawberry.field(description="为本社区开展的共建项目")
