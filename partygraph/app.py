@@ -16,6 +16,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from partygraph import auth
+from partygraph.access import NOBODY
+from partygraph.auth import Viewer
 from partygraph.config import Settings
 from partygraph.db import Connection, Graph
 from partygraph.resolvers.context import Context, Loaders
@@ -27,9 +29,15 @@ VIEWER = "partygraph.viewer"
 
 class PartyGraphQL(GraphQL[Context, None]):
     async def get_context(self, request: Any, response: Any) -> Context:
-        graph: Graph = request.app.state.graph
-        # No viewer only for the GraphiQL page, which runs no operation (see AuthGuard).
-        return Context(graph=graph, viewer=request.scope.get(VIEWER), loaders=Loaders(graph))
+        viewer: Viewer | None = request.scope.get(VIEWER)
+        base: Graph = request.app.state.graph
+        # Every statement of this request is rendered for the viewer's access. No viewer only
+        # for the GraphiQL page, which runs no operation (see AuthGuard); it would see nothing.
+        if viewer is None:
+            graph = base.for_viewer(NOBODY, None)
+        else:
+            graph = base.for_viewer(viewer.access, viewer.scope)
+        return Context(graph=graph, viewer=viewer, loaders=Loaders(graph))
 
 
 def _unauthenticated(message: str) -> JSONResponse:

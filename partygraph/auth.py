@@ -1,7 +1,7 @@
 """Bearer tokens: JWTs signed with the configured secret, carrying the viewer's role and scope.
 
-The viewer reaches every resolver through the GraphQL context, and its scope id is meant to be
-passed to Cypher as a parameter (scoped roles arrive in a later change; today only `admin`).
+The viewer reaches every resolver through the GraphQL context; its role decides how the
+statements are rendered (partygraph.access) and its scope id is passed to them as $scope.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import jwt
 from jwt.types import Options
 
+from partygraph.access import FULL, MASKED, Access, Reach
 from partygraph.config import Settings
 
 ISSUER = "partygraph"
@@ -23,7 +24,40 @@ MIN_SECRET = 32  # HS256 wants a key at least as long as its hash
 
 
 class Role(enum.Enum):
-    ADMIN = "admin"
+    ADMIN = "admin"  # organisation department: the whole graph
+    DISTRICT = "district"
+    STREET = "street"
+    COMMUNITY = "community"
+    UNIT = "unit"
+    INTEGRATION = "integration"  # other systems: read-only, personal fields masked
+
+
+# The label the scope node of each scoped role carries.
+SCOPE_LABELS: dict[Role, str] = {
+    Role.DISTRICT: "District",
+    Role.STREET: "Street",
+    Role.COMMUNITY: "Community",
+    Role.UNIT: "Unit",
+}
+AREA_ROLES = frozenset({Role.DISTRICT, Role.STREET, Role.COMMUNITY})
+
+
+def access_of(role: Role) -> Access:
+    if role is Role.ADMIN:
+        return FULL
+    if role is Role.INTEGRATION:
+        return MASKED
+    if role is Role.UNIT:
+        return Access(Reach.UNIT, "Unit", personal=False)
+    return Access(Reach.AREA, SCOPE_LABELS[role])
+
+
+def check_scope(role: Role, scope: str | None) -> None:
+    """Scoped roles need a scope id; the others must not carry one."""
+    if role in SCOPE_LABELS and not scope:
+        raise AuthError(f"the {role.value} role needs a scope (the id of its {SCOPE_LABELS[role]})")
+    if role not in SCOPE_LABELS and scope:
+        raise AuthError(f"the {role.value} role covers the whole graph and takes no scope")
 
 
 class AuthError(Exception):
@@ -35,6 +69,10 @@ class Viewer:
     subject: str
     role: Role
     scope: str | None  # the id of the node the viewer's office covers; None for admin
+
+    @property
+    def access(self) -> Access:
+        return access_of(self.role)
 
 
 def signing_secret(settings: Settings) -> str:
@@ -60,6 +98,7 @@ def mint(
     subject: str = "cli",
     ttl_minutes: int | None = None,
 ) -> str:
+    check_scope(role, scope)
     now = int(time.time())
     ttl = settings.token_ttl_minutes if ttl_minutes is None else ttl_minutes
     claims: dict[str, object] = {
@@ -116,7 +155,9 @@ def verify(settings: Settings, token: str) -> Viewer:
     except ValueError as exc:
         raise AuthError(f"unknown role {claims['role']!r}") from exc
     scope = claims.get("scope")
-    return Viewer(str(claims["sub"]), role, str(scope) if scope is not None else None)
+    scope_id = str(scope) if scope is not None else None
+    check_scope(role, scope_id)
+    return Viewer(str(claims["sub"]), role, scope_id)
 
 
 def from_header(settings: Settings, header: str | None) -> Viewer:

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from partygraph import auth
 from partygraph.config import Settings, get_settings
-from partygraph.db import Graph, GraphError, connection_for, engine_for
+from partygraph.db import Graph, GraphError, Row, connection_for, engine_for
 from partygraph.engine import EngineError
 from partygraph.export import export_records
 from partygraph.importer import ImportRejected, ImportSummary, import_lines, import_records
@@ -215,10 +215,28 @@ def token(
     role: auth.Role = typer.Option(..., "--role", help="the viewer's role"),
     scope: str | None = typer.Option(None, "--scope", help="id of the node the role covers"),
     ttl: int | None = typer.Option(None, "--ttl", help="minutes until it expires"),
+    check: bool = typer.Option(
+        True, "--check/--no-check", help="check in the graph that the scope has the role's label"
+    ),
 ) -> None:
     """Print a bearer token signed with the configured secret."""
+    settings = get_settings()
     try:
-        print(auth.mint(get_settings(), role, scope, ttl_minutes=ttl))
+        auth.check_scope(role, scope)
+        if scope and check:
+            wanted = auth.SCOPE_LABELS[role]
+
+            async def work(graph: Graph) -> list[Row]:
+                return await graph.read("label_of", {"id": scope})
+
+            found = _with_graph(settings, work)
+            label = found[0]["label"] if found else None
+            if label != wanted:
+                what = f"a {label}" if label else "not in the graph"
+                raise _fail(
+                    f"the scope of a {role.value} token must be a {wanted}; {scope!r} is {what}"
+                )
+        print(auth.mint(settings, role, scope, ttl_minutes=ttl))
     except auth.AuthError as exc:
         raise _fail(str(exc)) from exc
 

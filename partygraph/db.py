@@ -9,6 +9,7 @@ and recorded to a file when PARTYGRAPH_RECORD_CYPHER is set, so the suite can li
 from __future__ import annotations
 
 import contextvars
+import copy
 import json
 import os
 import threading
@@ -29,6 +30,7 @@ from neo4j.exceptions import (
 )
 
 from partygraph import cypher
+from partygraph.access import FULL, Access
 from partygraph.config import Settings
 from partygraph.engine import DATABASE as ENGINE_DATABASE
 from partygraph.engine import USER as ENGINE_USER
@@ -164,9 +166,13 @@ class Tx:
 
 
 class Graph:
-    """An async driver bound to one database, speaking only named statements."""
+    """An async driver bound to one database, speaking only named statements, rendered for
+    one viewer's access (the commands act with full access; the API binds each request's
+    viewer with `for_viewer`)."""
 
     def __init__(self, connection: Connection, settings: Settings) -> None:
+        self.access: Access = FULL
+        self.scope: str | None = None
         self.connection = connection
         self.timeout = settings.statement_timeout
         # What this graph can do, learnt on first use (e.g. whether a full-text index exists).
@@ -180,13 +186,26 @@ class Graph:
             liveness_check_timeout=30.0,  # drop pooled connections that died with a restart
         )
 
+    def for_viewer(self, access: Access, scope: str | None) -> Graph:
+        """The same driver, every statement rendered for `access` with `scope` as $scope."""
+        if access.scoped and not scope:
+            raise ValueError("a scoped access needs a scope id")
+        bound = copy.copy(self)
+        bound.access, bound.scope = access, scope
+        return bound
+
     async def close(self) -> None:
         await self.driver.close()
 
     async def _run(self, tx: AsyncManagedTransaction, step: Step) -> list[Row]:
-        query = cypher.render(step.name, label=step.label, rel=step.rel, hops=step.hops)
-        _note(step.name, query, step.params)
-        result = await tx.run(query, dict(step.params))
+        query = cypher.render(
+            step.name, label=step.label, rel=step.rel, hops=step.hops, access=self.access
+        )
+        params = dict(step.params)
+        if "$scope" in query:
+            params["scope"] = self.scope
+        _note(step.name, query, params)
+        result = await tx.run(query, params)
         return [record.data() async for record in result]
 
     async def _transaction(self, steps: Sequence[Step], write: bool) -> list[list[Row]]:

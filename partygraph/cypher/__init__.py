@@ -4,6 +4,10 @@ A file holds statements each headed by `// name: NAME`. A few are templates: the
 `__LABEL__` and `__REL__` stand for a label or relationship type and `__HOPS__` for a hop
 bound, which Cypher cannot take as parameters. `render` fills them only with names from the
 vocabulary and with bounded integers, never with user text.
+
+Statements also carry the viewer's access (partygraph.access): `__VISIBLE(x)__` and
+`__WRITABLE(x)__` become the predicates of what the viewer may read or change, `__PROPS(x)__`
+the node's properties with personal fields masked where the viewer may not read them.
 """
 
 from __future__ import annotations
@@ -13,10 +17,18 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from partygraph import access as access_rules
 from partygraph import vocabulary
+from partygraph.access import FULL, RENDERINGS, Access
 
 _HEADER = re.compile(r"^// name: (\w+)\s*$", re.MULTILINE)
 _TOKENS = ("__LABEL__", "__REL__", "__HOPS__")
+_ACCESS_MARK = re.compile(r"__(VISIBLE|WRITABLE|PROPS)\((\w+)\)__")
+_ACCESS_RULES = {
+    "VISIBLE": access_rules.visible,
+    "WRITABLE": access_rules.writable,
+    "PROPS": access_rules.props,
+}
 MAX_HOPS = 12
 
 
@@ -38,11 +50,23 @@ def template_tokens(name: str) -> set[str]:
     return {token for token in _TOKENS if token in text}
 
 
+def depends_on_access(name: str) -> bool:
+    return bool(_ACCESS_MARK.search(statements()[name]))
+
+
+@lru_cache(maxsize=4096)
 def render(
-    name: str, *, label: str | None = None, rel: str | None = None, hops: int | None = None
+    name: str,
+    *,
+    label: str | None = None,
+    rel: str | None = None,
+    hops: int | None = None,
+    access: Access = FULL,
 ) -> str:
     """The statement `name` with its template tokens filled; each value is checked first."""
-    text = statements()[name]
+    text = _ACCESS_MARK.sub(
+        lambda mark: _ACCESS_RULES[mark.group(1)](access, mark.group(2)), statements()[name]
+    )
     needed = template_tokens(name)
     given = {"__LABEL__": label, "__REL__": rel, "__HOPS__": hops}
     for token, value in given.items():
@@ -77,4 +101,12 @@ def every_rendering() -> Iterator[tuple[str, str]]:
                     continue  # never rendered: no link of that type reaches that label
                 for hop in hops:
                     suffix = "".join(f"[{v}]" for v in (label, rel, hop) if v is not None)
-                    yield name + suffix, render(name, label=label, rel=rel, hops=hop)
+                    for access in RENDERINGS if depends_on_access(name) else (FULL,):
+                        rendered = render(name, label=label, rel=rel, hops=hop, access=access)
+                        yield name + suffix + _access_suffix(access), rendered
+
+
+def _access_suffix(access: Access) -> str:
+    if access == FULL:
+        return ""
+    return f"[{access.reach.value}:{access.scope_label or ''}:{access.personal}]"

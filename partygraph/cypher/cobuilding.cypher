@@ -4,34 +4,34 @@
 // name: cobuilding_projects_page
 // Projects of every unit and community, filtered; keyset page on id.
 MATCH (p:Project)
-WHERE ($category IS NULL OR p.category = $category)
+WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
   AND ($after IS NULL OR p.id > $after)
-RETURN p.id AS key, 'Project' AS label, properties(p) AS props
+RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
 ORDER BY p.id
 LIMIT $limit
 
 // name: cobuilding_projects_count
 MATCH (p:Project)
-WHERE ($category IS NULL OR p.category = $category)
+WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
 RETURN count(p) AS total
 
 // name: cobuilding_projects_by_unit_page
 // Projects a unit carries out (for one community too when given): start from the unit.
 MATCH (:Unit {id: $unitId})<-[:BY]-(p:Project)
-WHERE ($communityId IS NULL OR EXISTS { (p)-[:FOR]->(:Community {id: $communityId}) })
+WHERE __VISIBLE(p)__ AND ($communityId IS NULL OR EXISTS { (p)-[:FOR]->(:Community {id: $communityId}) })
   AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
   AND ($after IS NULL OR p.id > $after)
 WITH DISTINCT p
-RETURN p.id AS key, 'Project' AS label, properties(p) AS props
+RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
 ORDER BY p.id
 LIMIT $limit
 
 // name: cobuilding_projects_by_unit_count
 MATCH (:Unit {id: $unitId})<-[:BY]-(p:Project)
-WHERE ($communityId IS NULL OR EXISTS { (p)-[:FOR]->(:Community {id: $communityId}) })
+WHERE __VISIBLE(p)__ AND ($communityId IS NULL OR EXISTS { (p)-[:FOR]->(:Community {id: $communityId}) })
   AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
 RETURN count(DISTINCT p) AS total
@@ -39,17 +39,17 @@ RETURN count(DISTINCT p) AS total
 // name: cobuilding_projects_by_community_page
 // Projects serving a community: start from the community.
 MATCH (:Community {id: $communityId})<-[:FOR]-(p:Project)
-WHERE ($category IS NULL OR p.category = $category)
+WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
   AND ($after IS NULL OR p.id > $after)
 WITH DISTINCT p
-RETURN p.id AS key, 'Project' AS label, properties(p) AS props
+RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
 ORDER BY p.id
 LIMIT $limit
 
 // name: cobuilding_projects_by_community_count
 MATCH (:Community {id: $communityId})<-[:FOR]-(p:Project)
-WHERE ($category IS NULL OR p.category = $category)
+WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
 RETURN count(DISTINCT p) AS total
 
@@ -58,10 +58,11 @@ RETURN count(DISTINCT p) AS total
 MATCH (t:Entity {id: $targetId})<-[e:EVALUATED]-(s:Entity)
 WHERE $targetLabel IN labels(t) AND $sourceLabel IN labels(s)
   AND e.period = $period AND e.score IS NOT NULL
+  AND __VISIBLE(s)__ AND __VISIBLE(t)__
   AND ($sourceId IS NULL OR s.id = $sourceId)
-WITH t, collect({key: s.id, props: properties(s), score: e.score}) AS scores,
+WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
      avg(e.score) AS average, count(e) AS total, min(e.score) AS low, max(e.score) AS high
-RETURN t.id AS key, $targetLabel AS label, properties(t) AS props,
+RETURN t.id AS key, $targetLabel AS label, __PROPS(t)__ AS props,
        scores, average, total, low, high
 ORDER BY average DESC, key
 
@@ -70,9 +71,10 @@ ORDER BY average DESC, key
 MATCH (s:Entity {id: $sourceId})-[e:EVALUATED]->(t:Entity)
 WHERE $sourceLabel IN labels(s) AND $targetLabel IN labels(t)
   AND e.period = $period AND e.score IS NOT NULL
-WITH t, collect({key: s.id, props: properties(s), score: e.score}) AS scores,
+  AND __VISIBLE(s)__ AND __VISIBLE(t)__
+WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
      avg(e.score) AS average, count(e) AS total, min(e.score) AS low, max(e.score) AS high
-RETURN t.id AS key, $targetLabel AS label, properties(t) AS props,
+RETURN t.id AS key, $targetLabel AS label, __PROPS(t)__ AS props,
        scores, average, total, low, high
 ORDER BY average DESC, key
 
@@ -80,10 +82,11 @@ ORDER BY average DESC, key
 // Every score of one direction in a period, per evaluated node.
 MATCH (s)-[e:EVALUATED]->(t)
 WHERE e.period = $period AND e.score IS NOT NULL
+  AND __VISIBLE(s)__ AND __VISIBLE(t)__
   AND $sourceLabel IN labels(s) AND $targetLabel IN labels(t)
-WITH t, collect({key: s.id, props: properties(s), score: e.score}) AS scores,
+WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
      avg(e.score) AS average, count(e) AS total, min(e.score) AS low, max(e.score) AS high
-RETURN t.id AS key, $targetLabel AS label, properties(t) AS props,
+RETURN t.id AS key, $targetLabel AS label, __PROPS(t)__ AS props,
        scores, average, total, low, high
 ORDER BY average DESC, key
 
@@ -91,16 +94,16 @@ ORDER BY average DESC, key
 // A community's open demands, each with the units offering resources of its category
 // (an empty list when none does) and whether the unit is paired with the community.
 MATCH (c:Community {id: $communityId})<-[:IN]-(d:Demand)
-WHERE d.status = $open
+WHERE d.status = $open AND __VISIBLE(c)__ AND __VISIBLE(d)__
 OPTIONAL MATCH (r:Resource)-[:OFFERED_BY]->(u:Unit)
-WHERE r.category = d.category
-WITH c, d, u, collect(properties(r)) AS resources
+WHERE r.category = d.category AND __VISIBLE(u)__ AND __VISIBLE(r)__
+WITH c, d, u, collect(__PROPS(r)__) AS resources
 WITH d, collect(CASE WHEN u IS NULL THEN null ELSE {
-       props: properties(u),
+       props: __PROPS(u)__,
        paired: EXISTS { (u)-[:PAIRED_WITH]->(c) },
        resources: resources
      } END) AS units
-RETURN d.id AS key, 'Demand' AS label, properties(d) AS props, units
+RETURN d.id AS key, 'Demand' AS label, __PROPS(d)__ AS props, units
 ORDER BY key
 
 // name: cobuilding_transition

@@ -8,37 +8,41 @@
 // name: coverage_unreported_page
 // Members of the area not reported to the community they reside in, keyset page on id.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
 MATCH (place)<-[:RESIDES_IN]-(p:Person)
-WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+WHERE __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
   AND ($after IS NULL OR p.id > $after)
 WITH DISTINCT p
-RETURN p.id AS key, 'Person' AS label, properties(p) AS props
+RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props
 ORDER BY p.id
 LIMIT $limit
 
 // name: coverage_unreported_count
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
 MATCH (place)<-[:RESIDES_IN]-(p:Person)
-WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+WHERE __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
 RETURN count(DISTINCT p) AS total
 
 // name: coverage_reporting_summary
 // Per community of the area: members residing there, and how many of them reported to it.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 WITH DISTINCT c
+WHERE __VISIBLE(c)__
 OPTIONAL MATCH (c)<-[:IN*0..8]-(place)<-[:RESIDES_IN]-(p:Person)
-WHERE (place = c OR place:Grid) AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+WHERE (place = c OR place:Grid) AND __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
 WITH c, collect(DISTINCT p) AS members
-RETURN c.id AS key, 'Community' AS label, properties(c) AS props,
+RETURN c.id AS key, 'Community' AS label, __PROPS(c)__ AS props,
        size(members) AS residing,
        size([m IN members WHERE EXISTS { (m)-[:REPORTED_TO]->(c) }]) AS reported
 ORDER BY c.id
@@ -48,57 +52,62 @@ ORDER BY c.id
 // to it, service hours and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
 // activity's own hours.
 MATCH (u:Unit {id: $id})
+WHERE __VISIBLE(u)__
 MATCH (p:Person)-[:WORKS_AT]->(u)
-WHERE EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+WHERE __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:RESIDES_IN]->(place)-[:IN*0..8]->(home:Community)
+WHERE __VISIBLE(home)__
 WITH p, home
 ORDER BY home.id
 WITH p, collect(DISTINCT home) AS homes
 WITH p, homes[0] AS home
 // A comprehension, not OPTIONAL MATCH: the development engine matches a null `home` as unbound.
 WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community) WHERE c.id = home.id | rep.on] AS reports
-RETURN p.id AS key, 'Person' AS label, properties(p) AS props,
-       CASE WHEN home IS NULL THEN null ELSE properties(home) END AS home,
+RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props,
+       CASE WHEN home IS NULL THEN null ELSE __PROPS(home)__ END AS home,
        size(reports) > 0 AS reported,
        head(reports) AS reportedOn,
        reduce(total = 0.0, hours IN [(p)-[at:ATTENDED]->(act:Activity)
                                      WHERE act.date >= $start AND act.date <= $end
                                      | coalesce(at.hours, act.hours, 0.0)] | total + hours)
          AS serviceHours,
-       [(p)-[cl:CLAIMED]->(w:Wish) WHERE cl.on >= $start AND cl.on <= $end
-        | properties(w)] AS claimed,
+       [(p)-[cl:CLAIMED]->(w:Wish) WHERE cl.on >= $start AND cl.on <= $end AND __VISIBLE(w)__
+        | __PROPS(w)__] AS claimed,
        [(p)-[cl:CLAIMED]->(w:Wish) WHERE cl.fulfilledOn >= $start AND cl.fulfilledOn <= $end
-        | properties(w)] AS fulfilled
+          AND __VISIBLE(w)__ | __PROPS(w)__] AS fulfilled
 ORDER BY p.id
 
 // name: coverage_communities_without_contact
 // Communities of the area that no person contacts (包联) directly.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 WITH DISTINCT c
-WHERE NOT EXISTS { (:Person)-[:CONTACTS]->(c) }
-RETURN c.id AS key, 'Community' AS label, properties(c) AS props
+WHERE __VISIBLE(c)__ AND NOT EXISTS { (:Person)-[:CONTACTS]->(c) }
+RETURN c.id AS key, 'Community' AS label, __PROPS(c)__ AS props
 ORDER BY c.id
 
 // name: coverage_communities_without_paired_unit
 // Communities of the area that no unit is paired with (结对共建) directly.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 WITH DISTINCT c
-WHERE NOT EXISTS { (:Unit)-[:PAIRED_WITH]->(c) }
-RETURN c.id AS key, 'Community' AS label, properties(c) AS props
+WHERE __VISIBLE(c)__ AND NOT EXISTS { (:Unit)-[:PAIRED_WITH]->(c) }
+RETURN c.id AS key, 'Community' AS label, __PROPS(c)__ AS props
 ORDER BY c.id
 
 // name: coverage_grids_without_branch
 // Grids of the given levels that no party organisation leads.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 MATCH (c)<-[:IN*1..8]-(g:Grid)
 WHERE g.level IN $levels
 WITH DISTINCT g
-WHERE NOT EXISTS { (:PartyOrganization)-[:LEADS]->(g) }
-RETURN g.id AS key, 'Grid' AS label, properties(g) AS props
+WHERE __VISIBLE(g)__ AND NOT EXISTS { (:PartyOrganization)-[:LEADS]->(g) }
+RETURN g.id AS key, 'Grid' AS label, __PROPS(g)__ AS props
 ORDER BY g.id
 
 // name: coverage_grids_understaffed
@@ -107,8 +116,9 @@ ORDER BY g.id
 // it or a grid within it as VOLUNTEER. Each person counts once. Every walk starts from the
 // bound grid: started from the persons, the development engine scans them all per grid.
 MATCH (a:Entity {id: $id})<-[:IN*0..2]-(c:Community)
+WHERE __VISIBLE(a)__
 MATCH (c)<-[:IN*1..8]-(g:Grid)
-WHERE g.level = 'COMMUNITY'
+WHERE g.level = 'COMMUNITY' AND __VISIBLE(g)__
 WITH DISTINCT g
 CALL {
   WITH g
@@ -125,33 +135,36 @@ CALL {
 }
 WITH g, cadres, volunteers
 WHERE cadres < $minCadres OR volunteers < $minVolunteers
-RETURN g.id AS key, 'Grid' AS label, properties(g) AS props, cadres, volunteers
+RETURN g.id AS key, 'Grid' AS label, __PROPS(g)__ AS props, cadres, volunteers
 ORDER BY g.id
 
 // name: coverage_building_grids_missing_roles
 // Building micro-grids without someone serving in each of the roles $roles (两长四员).
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 MATCH (c)<-[:IN*1..8]-(g:Grid)
-WHERE g.level = 'BUILDING'
+WHERE g.level = 'BUILDING' AND __VISIBLE(g)__
 WITH DISTINCT g
 WITH g, [(g)<-[s:SERVES]-(:Person) | s.role] AS present
 WITH g, [role IN $roles WHERE NOT role IN present] AS missing
 WHERE size(missing) > 0
-RETURN g.id AS key, 'Grid' AS label, properties(g) AS props, missing
+RETURN g.id AS key, 'Grid' AS label, __PROPS(g)__ AS props, missing
 ORDER BY g.id
 
 // name: coverage_contact_leaders
 // Persons contacting (包联) a community or grid of the area, with what they cover there.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
 MATCH (c)<-[:IN*0..8]-(place)
 WHERE place = c OR place:Grid
 MATCH (p:Person)-[:CONTACTS]->(place)
+WHERE __VISIBLE(p)__ AND __VISIBLE(place)__
 WITH p, collect(DISTINCT place) AS places
-RETURN p.id AS key, 'Person' AS label, properties(p) AS props,
-       [x IN places WHERE x:Community | properties(x)] AS communities,
-       [x IN places WHERE x:Grid | properties(x)] AS grids
+RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props,
+       [x IN places WHERE x:Community | __PROPS(x)__] AS communities,
+       [x IN places WHERE x:Grid | __PROPS(x)__] AS grids
 ORDER BY p.id
 
 // name: coverage_report_state
@@ -168,4 +181,4 @@ RETURN EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) } AS member,
 MATCH (p:Person {id: $person})
 MATCH (c:Community {id: $community})
 CREATE (p)-[:REPORTED_TO {on: $on}]->(c)
-RETURN p.id AS key, 'Person' AS label, properties(p) AS props
+RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props

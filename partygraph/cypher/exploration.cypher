@@ -3,7 +3,7 @@
 // touching the given nodes, with the node at its other end.
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})-[r]-(m:Entity)
-WHERE $types IS NULL OR type(r) IN $types
+WHERE ($types IS NULL OR type(r) IN $types) AND __VISIBLE(n)__ AND __VISIBLE(m)__
 RETURN key, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,
        m.id AS id, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, m.name AS name
 ORDER BY key, id
@@ -14,7 +14,8 @@ LIMIT $limit
 MATCH (n:Entity)
 WHERE n.name CONTAINS $text
   AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
-RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+  AND __VISIBLE(n)__
+RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, __PROPS(n)__ AS props
 ORDER BY size(n.name), n.id
 LIMIT $limit
 
@@ -23,8 +24,9 @@ LIMIT $limit
 CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
 WHERE node.name CONTAINS $text
   AND ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
+  AND __VISIBLE(node)__
 RETURN node.id AS key, [l IN labels(node) WHERE l <> 'Entity'][0] AS label,
-       properties(node) AS props
+       __PROPS(node)__ AS props
 ORDER BY score DESC, node.id
 LIMIT $limit
 

@@ -2,52 +2,75 @@
 // Batched lookup: one row per id that exists. `label` is the domain label.
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
-RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+WHERE __VISIBLE(n)__
+RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, __PROPS(n)__ AS props
+
+// name: nodes_to_change
+// A mutation's targets, looked up inside its transaction. A node the viewer may not see is
+// missing, as for a query; `writable` says whether the viewer may change one it sees.
+UNWIND $ids AS key
+MATCH (n:Entity {id: key})
+WHERE __VISIBLE(n)__
+RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, __PROPS(n)__ AS props,
+       __WRITABLE(n)__ AS writable
+
+// name: label_of
+// The label of the entity with the id, whether the viewer sees it or not: for a creation to
+// tell that an id is in use (ids are unique across the graph), and for `partygraph token` to
+// check a scope. Returns no properties.
+MATCH (n:Entity {id: $id})
+RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label
 
 // name: page_by_label
 // Keyset page on id: the cost follows the page, not the whole label.
 MATCH (n:__LABEL__)
-WHERE $after IS NULL OR n.id > $after
-RETURN n.id AS key, '__LABEL__' AS label, properties(n) AS props
+WHERE ($after IS NULL OR n.id > $after) AND __VISIBLE(n)__
+RETURN n.id AS key, '__LABEL__' AS label, __PROPS(n)__ AS props
 ORDER BY n.id
 LIMIT $limit
 
 // name: count_by_label
 MATCH (n:__LABEL__)
+WHERE __VISIBLE(n)__
 RETURN count(n) AS total
 
 // name: out_neighbours
 // (key)-[:REL]->(m:LABEL) for a batch of keys.
 UNWIND $ids AS key
 MATCH (:Entity {id: key})-[:__REL__]->(m:__LABEL__)
-RETURN key, '__LABEL__' AS label, properties(m) AS props
+WHERE __VISIBLE(m)__
+RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
 // name: in_neighbours
 // (key)<-[:REL]-(m:LABEL) for a batch of keys.
 UNWIND $ids AS key
 MATCH (:Entity {id: key})<-[:__REL__]-(m:__LABEL__)
-RETURN key, '__LABEL__' AS label, properties(m) AS props
+WHERE __VISIBLE(m)__
+RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
 // name: out_any
 // (key)-[:REL]->(m) whatever m's label, for a batch of keys.
 UNWIND $ids AS key
 MATCH (:Entity {id: key})-[:__REL__]->(m:Entity)
-RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, properties(m) AS props
+WHERE __VISIBLE(m)__
+RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
 // name: in_any
 UNWIND $ids AS key
 MATCH (:Entity {id: key})<-[:__REL__]-(m:Entity)
-RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, properties(m) AS props
+WHERE __VISIBLE(m)__
+RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
 // name: containing_community
 // The community a grid lies in, however deep the grid is nested.
 UNWIND $ids AS key
 MATCH (:Entity {id: key})-[:IN*1..8]->(c:Community)
-RETURN DISTINCT key, 'Community' AS label, properties(c) AS props
+WHERE __VISIBLE(c)__
+RETURN DISTINCT key, 'Community' AS label, __PROPS(c)__ AS props
 
 // name: grid_paired_units
 // Units paired with the grid itself, with any grid it lies in, or with its community.
@@ -55,15 +78,21 @@ UNWIND $ids AS key
 MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
 WHERE place:Grid OR place:Community
 MATCH (u:Unit)-[:PAIRED_WITH]->(place)
+WHERE __VISIBLE(u)__
 WITH DISTINCT key, u
-RETURN key, 'Unit' AS label, properties(u) AS props
+RETURN key, 'Unit' AS label, __PROPS(u)__ AS props
 ORDER BY key, u.id
 
 // name: shortest_path
-// Any relationship type, either direction, at most __HOPS__ hops.
+// Any relationship type, either direction, at most __HOPS__ hops, only through nodes the
+// viewer may see. (Neo4j finds the shortest such path; the development engine filters the
+// shortest path found, so it may answer none where Neo4j finds a longer one.)
 MATCH (a:Entity {id: $from})
+WHERE __VISIBLE(a)__
 MATCH (b:Entity {id: $to})
+WHERE __VISIBLE(b)__
 MATCH p = shortestPath((a)-[*..__HOPS__]-(b))
+WHERE all(n IN nodes(p) WHERE __VISIBLE(n)__)
 RETURN length(p) AS length,
        [n IN nodes(p) | {id: n.id, name: n.name,
                          label: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
@@ -78,29 +107,33 @@ UNWIND $ids AS key
 MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
 WHERE place:Grid OR place:Community
 MATCH (u:Unit)-[p:PAIRED_WITH]->(place)
-RETURN key, 'Unit' AS label, properties(u) AS props,
+WHERE __VISIBLE(u)__ AND __VISIBLE(place)__
+RETURN key, 'Unit' AS label, __PROPS(u)__ AS props,
        CASE WHEN place = g THEN 'DIRECT' WHEN place:Grid THEN 'GRID' ELSE 'COMMUNITY' END AS via,
        [l IN labels(place) WHERE l <> 'Entity'][0] AS throughLabel,
-       properties(place) AS throughProps, p.since AS since
+       __PROPS(place)__ AS throughProps, p.since AS since
 ORDER BY key, u.id, place.id
 
 // name: paired_organizations
 // Branch pairs (结对): PAIRED_WITH between party organizations, in either direction.
 UNWIND $ids AS key
 MATCH (:PartyOrganization {id: key})-[:PAIRED_WITH]-(o:PartyOrganization)
+WHERE __VISIBLE(o)__
 WITH DISTINCT key, o
-RETURN key, 'PartyOrganization' AS label, properties(o) AS props
+RETURN key, 'PartyOrganization' AS label, __PROPS(o)__ AS props
 ORDER BY key, o.id
 
 // name: out_edges
 // (key)-[r:REL]->(m:LABEL) with the relationship's own properties (roles, hours, dates).
 UNWIND $ids AS key
 MATCH (:Entity {id: key})-[r:__REL__]->(m:__LABEL__)
-RETURN key, '__LABEL__' AS label, properties(m) AS props, properties(r) AS rel
+WHERE __VISIBLE(m)__
+RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props, properties(r) AS rel
 ORDER BY key, m.id
 
 // name: in_edges
 UNWIND $ids AS key
 MATCH (:Entity {id: key})<-[r:__REL__]-(m:__LABEL__)
-RETURN key, '__LABEL__' AS label, properties(m) AS props, properties(r) AS rel
+WHERE __VISIBLE(m)__
+RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props, properties(r) AS rel
 ORDER BY key, m.id

@@ -1,13 +1,13 @@
 // name: entity_create
 CREATE (n:Entity:__LABEL__)
 SET n = $props
-RETURN n.id AS key, '__LABEL__' AS label, properties(n) AS props
+RETURN n.id AS key, '__LABEL__' AS label, __PROPS(n)__ AS props
 
 // name: entity_update
 // Properties given as null are removed.
 MATCH (n:Entity {id: $id})
 SET n += $changes
-RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props
+RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, __PROPS(n)__ AS props
 
 // name: entity_delete
 MATCH (n:Entity {id: $id})

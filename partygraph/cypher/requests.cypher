@@ -3,21 +3,23 @@
 // lies in it through IN, however deep. Keyset page on id; $statuses null means any status;
 // overdue means still pending (OPEN or ESCALATED) and past dueAt at $now.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..10]-(g:Grid)
 MATCH (g)<-[:IN]-(r:Request)
-WHERE ($statuses IS NULL OR r.status IN $statuses)
+WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
   AND ($after IS NULL OR r.id > $after)
 WITH DISTINCT r
-RETURN r.id AS key, 'Request' AS label, properties(r) AS props
+RETURN r.id AS key, 'Request' AS label, __PROPS(r)__ AS props
 ORDER BY r.id
 LIMIT $limit
 
 // name: requests_count_in_area
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..10]-(g:Grid)
 MATCH (g)<-[:IN]-(r:Request)
-WHERE ($statuses IS NULL OR r.status IN $statuses)
+WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
 RETURN count(DISTINCT r) AS total
 
@@ -25,19 +27,21 @@ RETURN count(DISTINCT r) AS total
 // Requests a unit answers for: it is their first-responsible unit (首问负责) or they were
 // whistled to it (吹哨部门报到).
 MATCH (u:Unit {id: $id})
+WHERE __VISIBLE(u)__
 MATCH (r:Request)-[:FIRST_RESPONSIBLE|ESCALATED_TO]->(u)
-WHERE ($statuses IS NULL OR r.status IN $statuses)
+WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
   AND ($after IS NULL OR r.id > $after)
 WITH DISTINCT r
-RETURN r.id AS key, 'Request' AS label, properties(r) AS props
+RETURN r.id AS key, 'Request' AS label, __PROPS(r)__ AS props
 ORDER BY r.id
 LIMIT $limit
 
 // name: requests_count_of_unit
 MATCH (u:Unit {id: $id})
+WHERE __VISIBLE(u)__
 MATCH (r:Request)-[:FIRST_RESPONSIBLE|ESCALATED_TO]->(u)
-WHERE ($statuses IS NULL OR r.status IN $statuses)
+WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
 RETURN count(DISTINCT r) AS total
 
@@ -45,9 +49,10 @@ RETURN count(DISTINCT r) AS total
 // Figures for the requests raised in [$from, $to) in the area (either bound may be null).
 // Aggregated with no grouping key: one row, also when the area holds no request.
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..10]-(g:Grid)
 MATCH (g)<-[:IN]-(r:Request)
-WHERE ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
+WHERE __VISIBLE(r)__ AND ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
 WITH DISTINCT r
 RETURN count(r) AS total,
        count(CASE WHEN r.status = 'CLOSED' THEN 1 END) AS closed,
@@ -66,12 +71,14 @@ RETURN count(r) AS total,
 // street's communities, a community's community grids, a grid's sub-grids), every child
 // listed even when it holds no request (the subquery aggregates to one row per child).
 MATCH (a:Entity {id: $id})
+WHERE __VISIBLE(a)__
 MATCH (child:__LABEL__)-[:IN]->(a)
+WHERE __VISIBLE(child)__
 CALL {
   WITH child
   MATCH (child)<-[:IN*0..10]-(g:Grid)
   MATCH (g)<-[:IN]-(r:Request)
-  WHERE ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
+  WHERE __VISIBLE(r)__ AND ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
   WITH DISTINCT r
   RETURN count(r) AS total,
          count(CASE WHEN r.status = 'CLOSED' THEN 1 END) AS closed,
@@ -85,7 +92,7 @@ CALL {
                   THEN duration.inSeconds(r.raisedAt, r.closedAt).seconds END) AS closeSeconds,
          avg(CASE WHEN r.status = 'CLOSED' THEN r.satisfaction END) AS satisfaction
 }
-RETURN child.id AS key, '__LABEL__' AS label, properties(child) AS props,
+RETURN child.id AS key, '__LABEL__' AS label, __PROPS(child)__ AS props,
        total, closed, returned, pending, escalated, overdue, closedLate, closeSeconds,
        satisfaction
 ORDER BY key
@@ -94,17 +101,21 @@ ORDER BY key
 // The entity's label (to tell a missing id from a wrong one) and its whistle steps in order.
 // A request that was never escalated gives one row with a null step.
 MATCH (n:Entity {id: $id})
+WHERE __VISIBLE(n)__
 OPTIONAL MATCH (n)-[e:ESCALATED_TO]->(t:Entity)
+WHERE __VISIBLE(t)__
 RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS kind,
        e.level AS level, e.at AS at,
-       t.id AS key, [l IN labels(t) WHERE l <> 'Entity'][0] AS label, properties(t) AS props
+       t.id AS key, [l IN labels(t) WHERE l <> 'Entity'][0] AS label, __PROPS(t)__ AS props
 ORDER BY level, at, key
 
 // name: requests_first_responsible
 MATCH (n:Entity {id: $id})
+WHERE __VISIBLE(n)__
 OPTIONAL MATCH (n)-[:FIRST_RESPONSIBLE]->(u:Unit)
+WHERE __VISIBLE(u)__
 RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS kind,
-       u.id AS key, 'Unit' AS label, properties(u) AS props
+       u.id AS key, 'Unit' AS label, __PROPS(u)__ AS props
 ORDER BY key
 LIMIT 1
 

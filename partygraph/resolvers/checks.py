@@ -1,19 +1,21 @@
 """Checks that ids name entities of the expected labels, for queries and for mutations.
 
 A missing id is NOT_FOUND and an id of another label BAD_USER_INPUT, so a typo never reads as
-an empty answer. Inside a mutation's transaction the error rolls the transaction back.
+an empty answer. An id outside the viewer's reach is missing too: the statements only see what
+the viewer may (partygraph.access). Inside a mutation's transaction the error rolls the
+transaction back, and a target the viewer sees but may not change is FORBIDDEN.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from partygraph.db import Row, Tx
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import BAD_USER_INPUT, NOT_FOUND, UserError
+from partygraph.schema.errors import BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UserError
 
 Expected = Mapping[str, str | tuple[str, ...]]
 
@@ -39,10 +41,20 @@ def _checked(expected: Expected, found: Mapping[str, Row]) -> dict[str, Row]:
     return dict(found)
 
 
-async def require_nodes(tx: Tx, expected: Expected) -> dict[str, Row]:
-    """Inside a transaction: the rows (key, label, props) of the ids, each checked."""
-    rows = await tx.run("nodes_by_id", {"ids": list(expected)})
-    return _checked(expected, {row["key"]: row for row in rows})
+async def require_nodes(
+    tx: Tx, expected: Expected, *, read_only: Collection[str] = ()
+) -> dict[str, Row]:
+    """Inside a mutation's transaction: the rows (key, label, props) of the ids, each checked,
+    and each one the viewer may change, except those in `read_only` (which it need only see,
+    like the unit a request is escalated to)."""
+    rows = await tx.run("nodes_to_change", {"ids": list(expected)})
+    found = _checked(expected, {row["key"]: row for row in rows})
+    for node_id, row in found.items():
+        if not row["writable"] and node_id not in read_only:
+            raise UserError(
+                f"{node_id!r} lies outside what your role may change", code=FORBIDDEN, id=node_id
+            )
+    return found
 
 
 async def require_ids(info: AppInfo, expected: Expected) -> dict[str, Row]:

@@ -171,7 +171,10 @@ async def _transition(
 
 async def take_demand(graph: Graph, unit_id: str, demand_id: str) -> Row:
     async def work(tx: Tx) -> Row:
-        found = await require_nodes(tx, {unit_id: "Unit", demand_id: "Demand"})
+        # The demand is the community's: the unit need only see it to take it.
+        found = await require_nodes(
+            tx, {unit_id: "Unit", demand_id: "Demand"}, read_only={demand_id}
+        )
         demand = found[demand_id]
         moved = await _transition(tx, demand, DemandStatus.OPEN, DemandStatus.TAKEN, "taken")
         params = {"unitId": unit_id, "demandId": demand_id, "on": today()}
@@ -191,7 +194,7 @@ async def complete_demand(graph: Graph, demand_id: str) -> Row:
 
 async def claim_wish(graph: Graph, person_id: str, wish_id: str) -> Row:
     async def work(tx: Tx) -> Row:
-        found = await require_nodes(tx, {person_id: "Person", wish_id: "Wish"})
+        found = await require_nodes(tx, {person_id: "Person", wish_id: "Wish"}, read_only={wish_id})
         wish = found[wish_id]
         moved = await _transition(tx, wish, WishStatus.OPEN, WishStatus.CLAIMED, "claimed")
         params = {"personId": person_id, "wishId": wish_id, "on": today()}
@@ -230,7 +233,8 @@ async def submit_evaluation(
 
     async def work(tx: Tx) -> Written:
         sides = ("Community", "Unit")
-        found = await require_nodes(tx, {from_id: sides, to_id: sides})
+        # The evaluator is the caller's own; the evaluated side need only be seen.
+        found = await require_nodes(tx, {from_id: sides, to_id: sides}, read_only={to_id})
         source, target = found[from_id], found[to_id]
         if (source["label"], target["label"]) not in TWO_WAY:
             raise UserError(
@@ -273,7 +277,7 @@ async def record_activity(
 
     async def work(tx: Tx) -> Row:
         await require_nodes(tx, {place_id: ("Community", "Grid")})
-        if given_id is not None and await tx.run("nodes_by_id", {"ids": [activity_id]}):
+        if given_id is not None and await tx.run("label_of", {"id": activity_id}):
             raise UserError(f"id {activity_id!r} is already in use", id=activity_id)
         params = {"placeId": place_id, "id": activity_id, "props": props}
         return (await tx.run("cobuilding_activity_create", params))[0]

@@ -162,7 +162,7 @@ async def raise_request(graph: Graph, new: NewRequest) -> Row:
 
     async def work(tx: Tx) -> Row:
         await require_nodes(tx, {new.grid_id: "Grid"})
-        if await tx.run("nodes_by_id", {"ids": [request_id]}):
+        if await tx.run("label_of", {"id": request_id}):
             raise UserError(f"id {request_id!r} is already used", code=BAD_USER_INPUT)
         params = {"gridId": new.grid_id, "id": request_id, "props": props}
         return (await tx.run("requests_create", params))[0]
@@ -174,7 +174,9 @@ async def _pending(tx: Tx, request_id: str, others: dict[str, str], action: str)
     """The request's row after checking every id and that the request is still pending."""
     row = (await require_nodes(tx, {request_id: "Request"}))[request_id]
     if others:  # checked apart: the same id given twice must fail one of the two checks
-        await require_nodes(tx, others)
+        # The unit a request goes to is only read: a street whistles departments it does
+        # not run.
+        await require_nodes(tx, others, read_only=others)
     status = prop(row, "status")
     if status not in PENDING:
         raise _invalid_state(f"a {status} request cannot be {action}", status, id=request_id)

@@ -18,12 +18,11 @@ from graphql.execution.values import get_argument_values
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from partygraph.auth import Role
 from partygraph.db import GraphError
 from partygraph.resolvers.context import Context
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.mutation import require
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.permissions import ADMIN_ONLY, require
 
 log = logging.getLogger("partygraph")
 ID_ARGUMENTS = {"id", "from", "to"}
@@ -129,7 +128,7 @@ class AuditQuery:
         actor: str | None = None,
         operation: str | None = None,
     ) -> Connection[AuditEntry]:
-        require(info, Role.ADMIN)
+        require(info, ADMIN_ONLY)
         size = page_size(first)
         graph = info.context.graph
         params = {"actor": actor, "operation": operation}

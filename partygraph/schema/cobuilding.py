@@ -26,6 +26,7 @@ from partygraph.schema.nodes import (
     entity,
 )
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.permissions import OFFICES, OFFICES_AND_UNITS, require
 
 PERIOD_HELP = "评议期：年 2024、半年 2024-H1、季度 2024-Q2 或月 2024-05"
 
@@ -253,6 +254,7 @@ class CobuildingMutation:
         period: str,
         score: float,
     ) -> SubmittedEvaluation:
+        require(info, OFFICES_AND_UNITS)
         written = await co.submit_evaluation(info.context.graph, from_id, to_id, period, score)
         return SubmittedEvaluation(
             evaluator=entity(written.source),
@@ -269,11 +271,13 @@ class CobuildingMutation:
     async def take_demand(
         self, info: AppInfo, unit_id: strawberry.ID, demand_id: strawberry.ID
     ) -> Demand:
+        require(info, OFFICES_AND_UNITS)
         row = await co.take_demand(info.context.graph, unit_id, demand_id)
         return Demand.from_row(row)
 
     @strawberry.mutation(description="需求办结：已接单（TAKEN）的需求变为已完成（DONE）")
     async def complete_demand(self, info: AppInfo, demand_id: strawberry.ID) -> Demand:
+        require(info, OFFICES_AND_UNITS)
         row = await co.complete_demand(info.context.graph, demand_id)
         return Demand.from_row(row)
 
@@ -284,6 +288,7 @@ class CobuildingMutation:
     async def claim_wish(
         self, info: AppInfo, person_id: strawberry.ID, wish_id: strawberry.ID
     ) -> Wish:
+        require(info, OFFICES_AND_UNITS)
         row = await co.claim_wish(info.context.graph, person_id, wish_id)
         return Wish.from_row(row)
 
@@ -292,6 +297,7 @@ class CobuildingMutation:
         "在认领关系上记录实现日期"
     )
     async def fulfil_wish(self, info: AppInfo, wish_id: strawberry.ID) -> Wish:
+        require(info, OFFICES)
         row = await co.fulfil_wish(info.context.graph, wish_id)
         return Wish.from_row(row)
 
@@ -309,6 +315,7 @@ class CobuildingMutation:
         hours: float | None = None,
         id: strawberry.ID | None = None,
     ) -> Activity:
+        require(info, OFFICES)
         row = await co.record_activity(info.context.graph, place_id, name, type, date, hours, id)
         return Activity.from_row(row)
 
@@ -323,6 +330,7 @@ class CobuildingMutation:
         person_id: strawberry.ID,
         hours: float,
     ) -> Attendance:
+        require(info, OFFICES)
         written = await co.record_attendance(info.context.graph, activity_id, person_id, hours)
         return Attendance(
             person=Person.from_row(written.source),

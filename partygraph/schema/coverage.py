@@ -14,6 +14,7 @@ from partygraph.resolvers import coverage as cov
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Community, Grid, Node, Person, Unit, Wish, entities, entity
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.permissions import AREA_FIGURES, OFFICES, require
 
 AREA = "区/县、街道/镇或社区/村的 id"
 AreaId = Annotated[strawberry.ID, strawberry.argument(description=AREA)]
@@ -219,6 +220,7 @@ class CoverageQuery:
         description="区域内每个社区的双报到情况（按社区 id 排序）：居住党员数、已报到、未报到"
     )
     async def reporting_summary(self, info: AppInfo, area_id: AreaId) -> list[CommunityReporting]:
+        require(info, AREA_FIGURES)
         await cov.require_entity(info, area_id, cov.AREA_LABELS)
         return [_reporting(row) for row in await cov.reporting_summary(info.context.graph, area_id)]
 
@@ -252,6 +254,7 @@ class CoverageQuery:
         min_cadres: int | None = 6,
         min_volunteers: int | None = 30,
     ) -> CoverageGaps:
+        require(info, AREA_FIGURES)
         # An explicit null means the standard (6 cadres, 30 volunteers per grid).
         min_cadres = cov.require_minimum("minCadres", 6 if min_cadres is None else min_cadres)
         min_volunteers = cov.require_minimum(
@@ -270,6 +273,7 @@ class CoverageQuery:
         "社区或网格的每个人员（按 id 排序），及其在区域内包联的社区和网格"
     )
     async def contact_leaders(self, info: AppInfo, area_id: AreaId) -> list[ContactLeader]:
+        require(info, AREA_FIGURES)
         await cov.require_entity(info, area_id, cov.AREA_LABELS)
         return [_leader(row) for row in await cov.contact_leaders(info.context.graph, area_id)]
 
@@ -289,6 +293,7 @@ class CoverageMutation:
         community_id: strawberry.ID,
         on: dt.date | None = None,
     ) -> Person:
+        require(info, OFFICES)
         day = on or dt.datetime.now(dt.UTC).date()
 
         async def work(tx: Tx) -> Row:

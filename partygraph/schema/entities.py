@@ -10,15 +10,14 @@ import strawberry
 from strawberry.scalars import JSON
 
 from partygraph import properties, vocabulary
-from partygraph.auth import Role
 from partygraph.db import Tx
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ServeRole
 from partygraph.resolvers.checks import require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import NOT_FOUND, UserError
-from partygraph.schema.mutation import require
 from partygraph.schema.nodes import Node, entity
+from partygraph.schema.permissions import ADMIN_ONLY, OFFICES, require
 from partygraph.schema.vocab_enums import Label, RelationshipType
 
 ANY_LABEL = tuple(vocabulary.LABELS)
@@ -100,7 +99,7 @@ class EntityMutation:
     async def create_entity(
         self, info: AppInfo, label: Label, properties: JSON, id: strawberry.ID | None = None
     ) -> Node:
-        require(info, Role.ADMIN)
+        require(info, ADMIN_ONLY)
         props = _object(properties, "properties")
         name = props.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -112,9 +111,8 @@ class EntityMutation:
         values = {**_coerced(_node_props, label.value, props), "id": node_id}
 
         async def work(tx: Tx) -> Node:
-            taken = await tx.run("nodes_by_id", {"ids": [node_id]})
-            if taken:
-                raise UserError(f"id {node_id!r} is already a {taken[0]['label']}")
+            if await tx.run("label_of", {"id": node_id}):
+                raise UserError(f"id {node_id!r} is already in use", id=node_id)
             return _row_entity(await tx.run("entity_create", {"props": values}, label=label.value))
 
         return await info.context.graph.transaction(work)
@@ -123,7 +121,7 @@ class EntityMutation:
         description="修改实体属性；值为 null 的属性被删除（name 与 id 不能删除或修改 id）"
     )
     async def update_entity(self, info: AppInfo, id: strawberry.ID, properties: JSON) -> Node:
-        require(info, Role.ADMIN)
+        require(info, OFFICES)
         changes = _object(properties, "properties")
         if not changes:
             raise UserError("properties must name at least one property")
@@ -142,7 +140,7 @@ class EntityMutation:
 
     @strawberry.mutation(description="删除实体及其全部关系")
     async def delete_entity(self, info: AppInfo, id: strawberry.ID) -> DeletedEntity:
-        require(info, Role.ADMIN)
+        require(info, ADMIN_ONLY)
 
         async def work(tx: Tx) -> DeletedEntity:
             found = await require_nodes(tx, {id: ANY_LABEL})
@@ -164,7 +162,7 @@ class EntityMutation:
         to: strawberry.ID,
         properties: JSON | None = None,
     ) -> Relationship:
-        require(info, Role.ADMIN)
+        require(info, OFFICES)
         rel = type.value
         props = _coerced(_rel_props, rel, _object(properties, "properties"))
         keys = _keys(rel, props)
@@ -194,7 +192,7 @@ class EntityMutation:
         period: str | None = None,
         role: ServeRole | None = None,
     ) -> int:
-        require(info, Role.ADMIN)
+        require(info, OFFICES)
         rel = type.value
         if rel == "EVALUATED" and period is None:
             raise UserError(f"{rel} needs period to say which one to remove")

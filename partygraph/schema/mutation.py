@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from partygraph.auth import Role
 from partygraph.importer import ImportRejected, import_lines
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import UserError
+from partygraph.schema.permissions import ADMIN_ONLY, require
 
 MAX_IMPORT_LINES = 5000  # larger files: `partygraph import FILE`
 
@@ -26,12 +26,6 @@ class ImportProblem:
     message: str
 
 
-def require(info: AppInfo, role: Role) -> None:
-    viewer = info.context.viewer
-    if viewer is None or viewer.role is not role:
-        raise UserError(f"this needs the {role.value} role", code="FORBIDDEN")
-
-
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
@@ -40,7 +34,7 @@ class Mutation:
         "仅限小批量，大文件请用命令行。"
     )
     async def import_records(self, info: AppInfo, json_lines: str) -> ImportResult:
-        require(info, Role.ADMIN)
+        require(info, ADMIN_ONLY)
         lines = json_lines.splitlines()
         if len(lines) > MAX_IMPORT_LINES:
             raise UserError(

@@ -17,6 +17,7 @@ from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import UserError
 from partygraph.schema.nodes import Node, Request, Unit, entities, entity
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.permissions import AREA_FIGURES, OFFICES, OFFICES_AND_UNITS, require
 
 # `from` is a Python keyword: the argument is named from_ in code.
 Since = Annotated[dt.datetime | None, strawberry.argument(name="from")]
@@ -159,6 +160,7 @@ class RequestsQuery:
         from_: Since = None,
         to: dt.datetime | None = None,
     ) -> RequestStats:
+        require(info, AREA_FIGURES)
         start, end = _period(from_, to)
         await _labelled(info, area_id, flow.AREA_LABELS)
         row = await flow.stats(info.context.graph, area_id, start, end)
@@ -175,6 +177,7 @@ class RequestsQuery:
         from_: Since = None,
         to: dt.datetime | None = None,
     ) -> list[AreaRequestStats]:
+        require(info, AREA_FIGURES)
         start, end = _period(from_, to)
         label = await _labelled(info, area_id, flow.AREA_LABELS)
         rows = await flow.stats_by_child(info.context.graph, area_id, label, start, end)
@@ -208,6 +211,7 @@ class RequestsMutation:
         due_at: dt.datetime | None = None,
         id: strawberry.ID | None = None,
     ) -> Request:
+        require(info, OFFICES)
         new = flow.NewRequest(grid_id, category.name, description, due_at, id)
         return Request.from_row(await flow.raise_request(info.context.graph, new))
 
@@ -218,19 +222,23 @@ class RequestsMutation:
     async def escalate_request(
         self, info: AppInfo, id: strawberry.ID, unit_id: strawberry.ID | None = None
     ) -> Request:
+        require(info, OFFICES)
         return Request.from_row(await flow.escalate(info.context.graph, id, unit_id))
 
     @strawberry.mutation(description="指定或更换诉求的首问负责单位（仅限在办的诉求）")
     async def assign_first_responsible(
         self, info: AppInfo, request_id: strawberry.ID, unit_id: strawberry.ID
     ) -> Request:
+        require(info, OFFICES)
         row = await flow.assign_first_responsible(info.context.graph, request_id, unit_id)
         return Request.from_row(row)
 
     @strawberry.mutation(description="办结诉求，记录满意度（1-5）；仅限在办的诉求")
     async def close_request(self, info: AppInfo, id: strawberry.ID, satisfaction: int) -> Request:
+        require(info, OFFICES_AND_UNITS)
         return Request.from_row(await flow.close(info.context.graph, id, satisfaction))
 
     @strawberry.mutation(description="作为无效诉求退回（无效退单），须说明原因；仅限在办的诉求")
     async def return_request(self, info: AppInfo, id: strawberry.ID, reason: str) -> Request:
+        require(info, OFFICES_AND_UNITS)
         return Request.from_row(await flow.return_invalid(info.context.graph, id, reason))

@@ -1,0 +1,162 @@
+"""What a viewer may read and change, written as Cypher the statements carry.
+
+Like row-level security in PostgreSQL (PostGraphile's model), the rule lives where the data is
+read: statements in partygraph/cypher mark each node they return or count with
+`__VISIBLE(x)__`, each node a mutation changes with `__WRITABLE(x)__`, and each node whose
+properties they return with `__PROPS(x)__`. `render` (partygraph.cypher) replaces the marks
+with the predicates below for the viewer's access, and the scope id travels as `$scope`.
+Nothing is filtered in Python after the graph has answered.
+
+Who sees what:
+- `admin`: everything. `integration`: everything, personal fields masked, no mutations.
+- `district`, `street`, `community` (an area): the areas lying in the scope node through `IN`
+  (and the areas it lies in, by name, so chains upward read whole); the wishes, demands,
+  requests and activities in them; the people, party organisations, units, projects and
+  alliances linked to those areas; the resources, volunteer teams and party organisations of
+  units paired with them. Personal fields are shown: these offices keep the members' files.
+- `unit`: the unit itself and whatever is linked to it directly (its members, its party
+  organisation, its pairings, projects, evaluations, resources, teams, the demands it took,
+  the requests it answers for), the members of its party organisation, the communities its
+  members reside in or reported to (its reverse report), and what lies in the communities and
+  grids it is paired with. Personal fields are masked.
+Something outside a viewer's reach reads exactly like something that does not exist.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from partygraph.properties import NODE_PROPERTIES, Kind
+
+
+class Reach(enum.Enum):
+    ALL = "all"
+    AREA = "area"  # the scope is a District, Street or Community
+    UNIT = "unit"  # the scope is a Unit
+    NONE = "none"  # no viewer (the GraphiQL page): nothing at all
+
+
+@dataclass(frozen=True)
+class Access:
+    """What the statements of one request are rendered for."""
+
+    reach: Reach
+    scope_label: str | None = None  # the label the scope node must carry
+    personal: bool = True  # whether personal fields are returned unmasked
+
+    @property
+    def scoped(self) -> bool:
+        return self.reach in (Reach.AREA, Reach.UNIT)
+
+
+FULL = Access(Reach.ALL)
+MASKED = Access(Reach.ALL, personal=False)
+NOBODY = Access(Reach.NONE, personal=False)
+
+# Every access a statement can be rendered for: the Cypher lint checks each.
+RENDERINGS: tuple[Access, ...] = (
+    FULL,
+    MASKED,
+    Access(Reach.AREA, "District"),
+    Access(Reach.AREA, "Street"),
+    Access(Reach.AREA, "Community"),
+    Access(Reach.UNIT, "Unit", personal=False),
+)
+
+
+def _area_clauses(scope: str) -> tuple[list[str], str]:
+    """(clauses a node inside the area matches, the clause of the areas above it)."""
+    inside = [
+        # areas in the scope, and the wishes, demands, requests and activities in them
+        f"EXISTS {{ MATCH (x)-[:IN*0..9]->{scope} }}",
+        # people, organisations, units and projects linked to an area in the scope
+        "EXISTS { MATCH (x)-[:RESIDES_IN|REPORTED_TO|CONTACTS|SERVES|LEADS|PAIRED_WITH|FOR"
+        f"|EVALUATED|TOOK|CLAIMED|ATTENDED]->()-[:IN*0..9]->{scope} }}",
+        # members of its branches; organisations, teams and resources of its paired units
+        "EXISTS { MATCH (x)-[:MEMBER_OF|SITS_ON|OF|OFFERED_BY]->()-[:LEADS|PAIRED_WITH]->()"
+        f"-[:IN*0..8]->{scope} }}",
+        # units doing projects there or answering its requests; alliances of its communities
+        "EXISTS { MATCH (x)<-[:BY|FIRST_RESPONSIBLE|ESCALATED_TO|MEMBER_OF]-()"
+        f"-[:FOR|IN*0..9]->{scope} }}",
+    ]
+    above = f"EXISTS {{ MATCH {scope}-[:IN*1..8]->(x) }}"
+    return inside, above
+
+
+def _unit_clauses(scope: str) -> tuple[list[str], list[str]]:
+    """(clauses of what the unit may change, further clauses of what it may only read)."""
+    own = ["x.id = $scope", f"EXISTS {{ MATCH (x)--{scope} }}"]
+    read = [
+        f"EXISTS {{ MATCH (x)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->{scope} }}",
+        f"EXISTS {{ MATCH (x)<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->{scope} }}",
+        f"EXISTS {{ MATCH (x)-[:IN]->()<-[:PAIRED_WITH]-{scope} }}",
+    ]
+    return own, read
+
+
+def _any(clauses: list[str], var: str) -> str:
+    joined = "\n     OR ".join(clauses)
+    return "(" + joined.replace("(x)", f"({var})").replace("x.id", f"{var}.id") + ")"
+
+
+def visible(access: Access, var: str) -> str:
+    """A Cypher predicate: the viewer may read node `var`."""
+    if access.reach is Reach.ALL:
+        return "true"
+    if access.reach is Reach.NONE:
+        return "false"
+    scope = f"(:Entity:{access.scope_label} {{id: $scope}})"
+    if access.reach is Reach.AREA:
+        inside, above = _area_clauses(scope)
+        return _any([*inside, above], var)
+    own, read = _unit_clauses(scope)
+    return _any([*own, *read], var)
+
+
+def writable(access: Access, var: str) -> str:
+    """A Cypher predicate: the viewer may change node `var` (a mutation's own targets)."""
+    if access.reach is Reach.ALL:
+        return "true"
+    if access.reach is Reach.NONE:
+        return "false"
+    scope = f"(:Entity:{access.scope_label} {{id: $scope}})"
+    if access.reach is Reach.AREA:
+        return _any(_area_clauses(scope)[0], var)
+    return _any(_unit_clauses(scope)[0], var)
+
+
+# How each personal string is shown masked: (characters kept at the start, at the end).
+_KEPT = {"phone": (3, 4), "idNumber": (1, 1), "address": (6, 0)}
+
+
+def _masked(var: str, label: str, name: str, kind: Kind) -> str:
+    value = f"{var}.{name}"
+    if kind is not Kind.STRING or name not in _KEPT:
+        return f"CASE WHEN {var}:{label} THEN null ELSE {value} END"
+    start, end = _KEPT[name]
+    tail = f" + right({value}, {end})" if end else ""
+    return (
+        f"CASE WHEN NOT {var}:{label} OR {value} IS NULL THEN {value} "
+        f"ELSE left({value}, {start}) + '****'{tail} END"
+    )
+
+
+PERSONAL_FIELDS: dict[tuple[str, str], Kind] = {
+    (label, name): prop.kind
+    for label, props in NODE_PROPERTIES.items()
+    for name, prop in props.items()
+    if prop.personal
+}
+
+
+def props(access: Access, var: str) -> str:
+    """The node's properties as a map, its personal fields masked when the viewer may not
+    read them (the whole value never leaves the graph)."""
+    if access.personal:
+        return f"properties({var})"
+    masks = ", ".join(
+        f"{name}: {_masked(var, label, name, kind)}"
+        for (label, name), kind in sorted(PERSONAL_FIELDS.items())
+    )
+    return f"{var} {{.*, {masks}}}"
