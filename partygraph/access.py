@@ -16,15 +16,17 @@ Who sees what:
   units paired with them. Personal fields are shown: these offices keep the members' files.
 - `unit`: the unit itself and whatever is linked to it directly (its members, its party
   organisation, its pairings, projects, evaluations, resources, teams, the demands it took,
-  the requests it answers for), the members of its party organisation, the communities its
-  members reside in or reported to (its reverse report), and what lies in the communities and
-  grids it is paired with. Personal fields are masked.
+  the requests it answers for), the members of its party organisation, the communities and
+  grids its members reside in or reported to (its reverse report), and what lies in the
+  communities and grids it is paired with. It changes only itself, its members, the requests
+  it answers for and the demands it took. Personal fields are masked.
 Something outside a viewer's reach reads exactly like something that does not exist.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from partygraph.properties import NODE_PROPERTIES, Kind
@@ -86,18 +88,27 @@ def _area_clauses(scope: str) -> tuple[list[str], str]:
 
 def _unit_clauses(scope: str) -> tuple[list[str], list[str]]:
     """(clauses of what the unit may change, further clauses of what it may only read)."""
-    own = ["x.id = $scope", f"EXISTS {{ MATCH (x)--{scope} }}"]
+    own = [
+        "x.id = $scope",
+        # its members, the requests it answers for, the demands it took
+        f"EXISTS {{ MATCH (x)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->{scope} }}",
+        f"EXISTS {{ MATCH (x)<-[:TOOK]-{scope} }}",
+    ]
     read = [
+        # whatever else is linked to it: its organisation, pairings, projects, evaluations
+        f"EXISTS {{ MATCH (x)--{scope} }}",
         f"EXISTS {{ MATCH (x)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->{scope} }}",
-        f"EXISTS {{ MATCH (x)<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->{scope} }}",
+        # the communities and grids its members live in or reported to: its reverse report
+        "EXISTS { MATCH (x)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)"
+        f"-[:WORKS_AT]->{scope} WHERE x:Community OR x:Grid }}",
         f"EXISTS {{ MATCH (x)-[:IN]->()<-[:PAIRED_WITH]-{scope} }}",
     ]
     return own, read
 
 
 def _any(clauses: list[str], var: str) -> str:
-    joined = "\n     OR ".join(clauses)
-    return "(" + joined.replace("(x)", f"({var})").replace("x.id", f"{var}.id") + ")"
+    """The clauses joined by OR, their node `x` renamed to `var`."""
+    return "(" + re.sub(r"\bx\b", var, "\n     OR ".join(clauses)) + ")"
 
 
 def visible(access: Access, var: str) -> str:

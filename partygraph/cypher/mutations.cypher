@@ -6,6 +6,7 @@ RETURN n.id AS key, '__LABEL__' AS label, __PROPS(n)__ AS props
 // name: entity_update
 // Properties given as null are removed.
 MATCH (n:Entity {id: $id})
+WHERE __WRITABLE(n)__
 SET n += $changes
 RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, __PROPS(n)__ AS props
 
@@ -18,27 +19,34 @@ RETURN relationships
 
 // name: link_merge
 MATCH (a:Entity {id: $from})
+WHERE __WRITABLE(a)__
 MATCH (b:Entity {id: $to})
+WHERE __WRITABLE(b)__
 MERGE (a)-[r:__REL__]->(b)
 SET r += $props
 RETURN properties(r) AS props
 
 // name: link_merge_by_period
 MATCH (a:Entity {id: $from})
+WHERE __WRITABLE(a)__
 MATCH (b:Entity {id: $to})
+WHERE __WRITABLE(b)__
 MERGE (a)-[r:__REL__ {period: $props.period}]->(b)
 SET r += $props
 RETURN properties(r) AS props
 
 // name: link_merge_by_role
 MATCH (a:Entity {id: $from})
+WHERE __WRITABLE(a)__
 MATCH (b:Entity {id: $to})
+WHERE __WRITABLE(b)__
 MERGE (a)-[r:__REL__ {role: $props.role}]->(b)
 SET r += $props
 RETURN properties(r) AS props
 
 // name: link_delete
-MATCH (:Entity {id: $from})-[r:__REL__]->(:Entity {id: $to})
+MATCH (a:Entity {id: $from})-[r:__REL__]->(b:Entity {id: $to})
 WHERE ($period IS NULL OR r.period = $period) AND ($role IS NULL OR r.role = $role)
+  AND __WRITABLE(a)__ AND __WRITABLE(b)__
 DELETE r
 RETURN count(*) AS removed

@@ -199,6 +199,7 @@ class EntityMutation:
         params = {"from": from_, "to": to, "period": period, "role": role.name if role else None}
 
         async def work(tx: Tx) -> int:
+            await require_nodes(tx, {from_: ANY_LABEL, to: ANY_LABEL})
             rows = await tx.run("link_delete", params, rel=rel)
             removed = int(rows[0]["removed"]) if rows else 0
             if removed == 0:
