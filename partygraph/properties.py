@@ -302,15 +302,24 @@ REL_KEYS: dict[str, tuple[str, ...]] = {"EVALUATED": ("period",), "SERVES": ("ro
 
 
 _SCALARS = (str, int, float, bool)
+# The graph's integers are 64-bit: the driver refuses to send a larger whole number.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+
+def _scalar(value: Any) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return INT_MIN <= value <= INT_MAX
+    return isinstance(value, _SCALARS)
 
 
 def storable(value: Any) -> bool:
-    """What a graph property can hold: a scalar, or a list of scalars of one type."""
-    if value is None or isinstance(value, _SCALARS):
+    """What a graph property can hold: a scalar (a whole number within 64 bits), or a list of
+    scalars of one type."""
+    if value is None or _scalar(value):
         return True
     if isinstance(value, list):
         kinds = {type(item) for item in value}
-        return len(kinds) <= 1 and all(isinstance(item, _SCALARS) for item in value)
+        return len(kinds) <= 1 and all(_scalar(item) for item in value)
     return False
 
 
@@ -346,7 +355,10 @@ def _datetime(value: Any, name: str) -> dt.datetime:
     # Instants are stored in UTC (the development engine drops offsets); naive means UTC.
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00+08:00 falls before year 1 in UTC
+        raise PropertyError(f"{name} lies outside the years 1 to 9999 in UTC") from None
 
 
 def coerce(prop: Prop, name: str, value: Any) -> Any:
@@ -367,8 +379,10 @@ def coerce(prop: Prop, name: str, value: Any) -> Any:
     if kind in (Kind.INT, Kind.FLOAT):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise PropertyError(f"{name} must be a number, not {value!r}")
-        if kind is Kind.INT and not float(value).is_integer():
+        if isinstance(value, float) and kind is Kind.INT and not value.is_integer():
             raise PropertyError(f"{name} must be a whole number, not {value!r}")
+        if (kind is Kind.INT or isinstance(value, int)) and not INT_MIN <= value <= INT_MAX:
+            raise PropertyError(f"{name} must lie between {INT_MIN} and {INT_MAX}")
         number = int(value) if kind is Kind.INT else float(value)
         if (prop.low is not None and number < prop.low) or (
             prop.high is not None and number > prop.high

@@ -715,3 +715,23 @@ def test_refused_changes_say_why_and_change_nothing(
     # And the states the API reports are the ones loaded.
     for key in fresh.ids("Demand") + fresh.ids("Wish"):
         assert status_of(client, key) == fresh.props(key)["status"]
+
+
+# Found by the fuzz: ids are looked up as one set, so one id given for both ends passed only
+# one of the two checks (takeDemand moved the demand with nobody taking it).
+@pytest.mark.parametrize("mutation", ["takeDemand", "claimWish", "recordAttendance"])
+def test_one_id_for_both_ends_is_refused(
+    client: Client, target: Target, fresh: Records, mutation: str
+) -> None:
+    demand = fresh.with_status("Demand", "OPEN")[0]
+    wish = fresh.with_status("Wish", "OPEN")[0]
+    activity = fresh.ids("Activity")[0]
+    cases: dict[str, tuple[str, dict[str, Any]]] = {
+        "takeDemand": (TAKE, {"unit": demand, "demand": demand}),
+        "claimWish": (CLAIM, {"person": wish, "wish": wish}),
+        "recordAttendance": (ATTEND, {"activity": activity, "person": activity, "hours": 1}),
+    }
+    query, variables = cases[mutation]
+    before = snapshot(target)
+    assert error_code(client, query, variables) == "BAD_USER_INPUT"
+    assert snapshot(target) == before

@@ -196,6 +196,36 @@ BAD: list[tuple[str, str, dict[str, Any], str]] = [
         {"type": "EVALUATED", "from": "c-1", "to": "u-1", "props": {"period": "last year"}},
         "BAD_USER_INPUT",
     ),
+    # Found by the fuzz (test_fuzz.py): values the graph cannot hold were sent to it.
+    (
+        "create: whole number over 64 bits",
+        CREATE,
+        {"label": "Unit", "props": {"name": "x", "staff": 2**63}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "update: declared whole number over 64 bits",
+        UPDATE,
+        {"id": "c-1", "props": {"households": 1e300}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "link: whole number over 64 bits in a list",
+        LINK,
+        {"type": "PAIRED_WITH", "from": "u-1", "to": "c-2", "props": {"n": [1, -(2**64)]}},
+        "BAD_USER_INPUT",
+    ),
+    (
+        "link: instant before year 1 in UTC",
+        LINK,
+        {
+            "type": "ESCALATED_TO",
+            "from": "r-1",
+            "to": "s-1",
+            "props": {"level": 1, "at": "0001-01-01T00:00:00+08:00"},
+        },
+        "BAD_USER_INPUT",
+    ),
     ("unlink: nothing there", UNLINK, {"type": "IN", "from": "c-2", "to": "c-1"}, "NOT_FOUND"),
     ("delete: unknown id", 'mutation { deleteEntity(id: "nope") { id } }', {}, "NOT_FOUND"),
 ]

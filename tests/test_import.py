@@ -120,6 +120,15 @@ BAD_CASES = {
         json.dumps(rel("EVALUATED", "c-1", "u-1", score=90)),
         "EVALUATED needs period",
     ),
+    # Found by the fuzz (test_fuzz.py): values the graph cannot hold were sent to it.
+    "whole number over 64 bits": (
+        json.dumps(node("Grid", "g-6", name="x", population=2**63)),
+        "property 'population'",
+    ),
+    "instant before year 1 in UTC": (
+        json.dumps(node("Request", "r-9", name="x", raisedAt="0001-01-01T00:00:00+08:00")),
+        "Request property raisedAt lies outside the years 1 to 9999 in UTC",
+    ),
     "id clash with stored label": (
         json.dumps(node("Unit", "s-1", name="x")),
         "already a Street in the graph",

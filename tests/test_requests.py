@@ -391,6 +391,9 @@ def test_stats_statement_count_is_fixed(client: Client, flow: Flow) -> None:
             'areaId: "d-rq1", from: "2024-06-01T00:00:00Z", to: "2024-05-01T00:00:00Z"',
             "BAD_USER_INPUT",
         ),
+        # Instants at the calendar's ends whose UTC time lies outside years 1-9999 (fuzz).
+        ('areaId: "d-rq1", from: "0001-01-01T00:00:00+08:00"', "BAD_USER_INPUT"),
+        ('areaId: "d-rq1", to: "9999-12-31T23:00:00-12:00"', "BAD_USER_INPUT"),
     ],
 )
 def test_request_stats_bad_input(client: Client, flow: Flow, args: str, code: str) -> None:
@@ -544,6 +547,7 @@ def test_raise_request_with_id_and_due_date(client: Client, box: Flow) -> None:
         ({"id": "r" * 201}, "BAD_USER_INPUT"),
         ({"category": "NOISE"}, "BAD_USER_INPUT"),
         ({"due": "soon"}, "BAD_USER_INPUT"),
+        ({"due": "9999-12-31T23:00:00-12:00"}, "BAD_USER_INPUT"),  # past year 9999 in UTC
     ],
 )
 def test_raise_request_bad_input_changes_nothing(

@@ -34,6 +34,23 @@ def check_label(node_id: str, label: str | None, labels: str | tuple[str, ...]) 
     return label
 
 
+def distinct(**ids: str | None) -> None:
+    """Arguments naming two ends must name two entities: one id given for both would pass
+    only one of the two checks (the ids are looked up as one set)."""
+    seen: dict[str, str] = {}
+    for argument, node_id in ids.items():
+        if node_id is None:
+            continue
+        if node_id in seen:
+            raise UserError(
+                f"{seen[node_id]} and {argument} must name two different entities, "
+                f"not both {node_id!r}",
+                code=BAD_USER_INPUT,
+                id=node_id,
+            )
+        seen[node_id] = argument
+
+
 def _checked(expected: Expected, found: Mapping[str, Row]) -> dict[str, Row]:
     for node_id, labels in expected.items():
         row = found.get(node_id)

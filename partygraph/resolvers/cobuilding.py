@@ -18,7 +18,7 @@ from partygraph import properties
 from partygraph.db import Graph, Row, Tx
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ActivityType, DemandStatus, WishStatus
-from partygraph.resolvers.checks import prop, require_ids, require_nodes
+from partygraph.resolvers.checks import distinct, prop, require_ids, require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
@@ -71,6 +71,7 @@ class ProjectFilter:
     status: properties.ProjectStatus | None = None
 
     def anchors(self) -> dict[str, str]:
+        distinct(unitId=self.unit_id, communityId=self.community_id)
         found = {self.unit_id: "Unit", self.community_id: "Community"}
         return {k: v for k, v in found.items() if k is not None}
 
@@ -171,6 +172,7 @@ async def _transition(
 
 async def take_demand(graph: Graph, unit_id: str, demand_id: str) -> Row:
     async def work(tx: Tx) -> Row:
+        distinct(unitId=unit_id, demandId=demand_id)
         # The demand is the community's: the unit need only see it to take it.
         found = await require_nodes(
             tx, {unit_id: "Unit", demand_id: "Demand"}, read_only={demand_id}
@@ -194,6 +196,7 @@ async def complete_demand(graph: Graph, demand_id: str) -> Row:
 
 async def claim_wish(graph: Graph, person_id: str, wish_id: str) -> Row:
     async def work(tx: Tx) -> Row:
+        distinct(personId=person_id, wishId=wish_id)
         found = await require_nodes(tx, {person_id: "Person", wish_id: "Wish"}, read_only={wish_id})
         wish = found[wish_id]
         moved = await _transition(tx, wish, WishStatus.OPEN, WishStatus.CLAIMED, "claimed")
@@ -234,6 +237,7 @@ async def submit_evaluation(
     async def work(tx: Tx) -> Written:
         sides = ("Community", "Unit")
         # The evaluator is the caller's own; the evaluated side need only be seen.
+        distinct(fromId=from_id, toId=to_id)
         found = await require_nodes(tx, {from_id: sides, to_id: sides}, read_only={to_id})
         source, target = found[from_id], found[to_id]
         if (source["label"], target["label"]) not in TWO_WAY:
@@ -291,6 +295,7 @@ async def record_attendance(
     check_hours(hours, "hours")
 
     async def work(tx: Tx) -> Written:
+        distinct(personId=person_id, activityId=activity_id)
         found = await require_nodes(tx, {person_id: "Person", activity_id: "Activity"})
         params = {"personId": person_id, "activityId": activity_id, "hours": float(hours)}
         row = (await tx.run("cobuilding_attendance_upsert", params))[0]

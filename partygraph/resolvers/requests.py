@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
-from partygraph.resolvers.checks import prop, require_nodes
+from partygraph.resolvers.checks import distinct, prop, require_nodes
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
 # Areas whose requests are those of the grids lying in them; units answer for requests too.
@@ -39,7 +39,10 @@ def utc(moment: dt.datetime | None) -> dt.datetime | None:
         return None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00+08:00 falls before year 1 in UTC
+        raise UserError(f"{moment.isoformat()} lies outside the years 1 to 9999 in UTC") from None
 
 
 def now() -> dt.datetime:
@@ -173,7 +176,8 @@ async def raise_request(graph: Graph, new: NewRequest) -> Row:
 async def _pending(tx: Tx, request_id: str, others: dict[str, str], action: str) -> Row:
     """The request's row after checking every id and that the request is still pending."""
     row = (await require_nodes(tx, {request_id: "Request"}))[request_id]
-    if others:  # checked apart: the same id given twice must fail one of the two checks
+    distinct(id=request_id, **{"unitId": next(iter(others), None)})
+    if others:
         # The unit a request goes to is only read: a street whistles departments it does
         # not run.
         await require_nodes(tx, others, read_only=others)

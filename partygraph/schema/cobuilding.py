@@ -11,6 +11,7 @@ import strawberry
 from partygraph.db import Row
 from partygraph.properties import ActivityType, ProjectCategory, ProjectStatus
 from partygraph.resolvers import cobuilding as co
+from partygraph.resolvers.checks import distinct
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import (
     Activity,
@@ -235,6 +236,7 @@ class CobuildingQuery:
 
 
 def _filter(a: str | None, a_label: str, b: str | None, b_label: str) -> dict[str, str]:
+    distinct(**{f"{a_label.lower()}Id": a, f"{b_label.lower()}Id": b})
     found = {a: a_label, b: b_label}
     return {k: v for k, v in found.items() if k is not None}
 

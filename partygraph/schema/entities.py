@@ -13,7 +13,7 @@ from partygraph import properties, vocabulary
 from partygraph.db import Tx
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ServeRole
-from partygraph.resolvers.checks import require_nodes
+from partygraph.resolvers.checks import distinct, require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import NOT_FOUND, UserError
 from partygraph.schema.nodes import Node, entity
@@ -168,6 +168,7 @@ class EntityMutation:
         keys = _keys(rel, props)
 
         async def work(tx: Tx) -> Relationship:
+            distinct(**{"from": from_, "to": to})
             found = await require_nodes(tx, {from_: ANY_LABEL, to: ANY_LABEL})
             source, target = found[from_]["label"], found[to]["label"]
             if not vocabulary.allows(rel, source, target):
