@@ -205,7 +205,7 @@ def test_unknown_and_out_of_reach_ids_get_the_same_error(viewers: dict[str, Clie
     ].replace("s9", "X")
 
 
-PERSON = '{ person(id: "p1") { phone idNumber address birthDate } }'
+PERSON = '{ person(id: "p1") { phone idNumber address birthDate personalDataMasked } }'
 
 
 def test_personal_fields_are_masked_for_units_and_integrations(
@@ -216,12 +216,14 @@ def test_personal_fields_are_masked_for_units_and_integrations(
         "idNumber": "110101199001011234",
         "address": "北京市东城区某某路1号院2号楼301",
         "birthDate": "1990-01-01",
+        "personalDataMasked": False,
     }
     masked = {
         "phone": "138****5678",
         "idNumber": "1****4",
         "address": "北京市东城区****",
         "birthDate": None,
+        "personalDataMasked": True,
     }
     for name, client in viewers.items():
         person = answer(client, PERSON)["data"]["person"]
@@ -342,7 +344,9 @@ MUTATIONS: list[tuple[str, str, dict[str, str]]] = [
     (
         "importRecords",
         "importRecords(jsonLines: "
-        + json.dumps(json.dumps({"type": "node", "label": "Wish", "id": "w9", "properties": {"name": "新"}}))
+        + json.dumps(
+            json.dumps({"type": "node", "label": "Wish", "id": "w9", "properties": {"name": "新"}})
+        )
         + ") { nodesCreated }",
         ADMIN_ONLY,
     ),

@@ -329,10 +329,25 @@ class Person(Node):
     cadre: bool | None = strawberry.field(default=None, description="是否干部")
     rank: Rank | None = strawberry.field(default=None, description="职级")
     gender: str | None = strawberry.field(default=None, description="性别")
-    phone: str | None = strawberry.field(default=None, description="联系电话（个人信息）")
-    id_number: str | None = strawberry.field(default=None, description="身份证号（个人信息）")
-    address: str | None = strawberry.field(default=None, description="详细住址（个人信息）")
-    birth_date: dt.date | None = strawberry.field(default=None, description="出生日期（个人信息）")
+    phone: str | None = strawberry.field(
+        default=None, description="联系电话（个人信息；单位与对接系统看到脱敏值，如 138****5678）"
+    )
+    id_number: str | None = strawberry.field(
+        default=None, description="身份证号（个人信息；单位与对接系统看到脱敏值）"
+    )
+    address: str | None = strawberry.field(
+        default=None, description="详细住址（个人信息；单位与对接系统只看到前 6 个字）"
+    )
+    birth_date: dt.date | None = strawberry.field(
+        default=None, description="出生日期（个人信息；单位与对接系统看到 null）"
+    )
+
+    @strawberry.field(
+        description="个人信息是否对当前调用者脱敏：为 true 时 birthDate 为 null 表示不可见"
+    )
+    def personal_data_masked(self, info: AppInfo) -> bool:
+        viewer = info.context.viewer
+        return viewer is None or not viewer.access.personal
 
     @strawberry.field(description="所在党组织")
     async def organizations(self, info: AppInfo) -> list[PartyOrganization]:
