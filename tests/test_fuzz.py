@@ -20,14 +20,14 @@ import httpx
 import pytest
 from cobuilding_data import Size
 from cobuilding_data import dataset as cobuilding_dataset
-from conftest import RUN_FACTS, Client, Target, load, wipe
+from conftest import RUN_FACTS, Client, Server, Target, load, wipe
 from coverage_data import mutation_dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, nodes, queries
 from requests_data import sandbox
 
-from partygraph import properties, vocabulary
+from partygraph import auth, properties, vocabulary
 from partygraph.schema import build_schema
 from partygraph.schema.pagination import encode_cursor
 from partygraph.seed.records import Record, node, rel
@@ -401,7 +401,7 @@ def graph(target: Target, engine_kind: str) -> Iterator[None]:
     wipe(target)  # the mutations left it in no state another test expects
     RUN_FACTS["fuzz cases"] = (
         f"{SENT['query']} queries, {SENT['mutation']} mutations, "
-        f"{SENT['invalid']} invalid documents sent"
+        f"{SENT['invalid']} invalid documents sent (as admin, a street office and a unit)"
     )
 
 
@@ -418,11 +418,11 @@ def budget(root: graphql.GraphQLObjectType, field: str) -> int:
     return RICH_EXAMPLES if types & {"JSON", "Date", "DateTime"} else EXAMPLES
 
 
-def fuzz(client: Client, kind: str, field: str) -> None:
+def fuzz(client: Client, kind: str, field: str, examples: int | None = None) -> None:
     root = SCHEMA.query_type if kind == "query" else SCHEMA.mutation_type
     assert root is not None
 
-    @settings(FUZZ, max_examples=budget(root, field))
+    @settings(FUZZ, max_examples=examples or budget(root, field))
     @given(operation=operations(kind, field))
     def run(operation: str) -> None:
         send(client, kind, operation)
@@ -440,6 +440,41 @@ def test_generated_queries(graph: None, client: Client, field: str) -> None:
 @pytest.mark.parametrize("field", MUTATION_FIELDS)
 def test_generated_mutations(restored: None, client: Client, field: str) -> None:
     fuzz(client, "mutation", field)
+
+
+SCOPED_EXAMPLES = 4
+
+
+@pytest.fixture(scope="module")
+def scoped(target: Target, server: Server) -> Iterator[dict[str, Client]]:
+    """A street office and a unit over parts of the loaded graph: their statements carry the
+    scope predicates, which the admin's do not."""
+    first = {
+        label: next(str(r["id"]) for r in RECORDS if r.get("label") == label)
+        for label in ("Street", "Unit")
+    }
+    settings = target.settings()
+    clients = {
+        "street": Client(server.url, auth.mint(settings, auth.Role.STREET, first["Street"])),
+        "unit": Client(server.url, auth.mint(settings, auth.Role.UNIT, first["Unit"])),
+    }
+    yield clients
+    for c in clients.values():
+        c.http.close()
+
+
+@pytest.mark.parametrize("field", QUERY_FIELDS)
+def test_generated_queries_as_a_street_office(
+    graph: None, scoped: dict[str, Client], field: str
+) -> None:
+    fuzz(scoped["street"], "query", field, SCOPED_EXAMPLES)
+
+
+@pytest.mark.parametrize("field", MUTATION_FIELDS)
+def test_generated_mutations_as_a_unit(
+    restored: None, scoped: dict[str, Client], field: str
+) -> None:
+    fuzz(scoped["unit"], "mutation", field, SCOPED_EXAMPLES)
 
 
 @settings(FUZZ, max_examples=60)
