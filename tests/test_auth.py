@@ -12,9 +12,10 @@ from typing import Any
 import httpx
 import jwt
 import pytest
-from conftest import SECRET, Server, Target
+from conftest import SECRET, Server, Target, load
 
 from partygraph import auth
+from partygraph.seed.records import node
 
 QUERY = {"query": '{ node(id: "anything") { id } }'}
 
@@ -76,6 +77,8 @@ def forged(key: str = SECRET, algorithm: str = "HS256", **claims: object) -> str
         forged(iss="someone-else"),
         forged(role="root"),
         forged(algorithm="HS512", key=SECRET * 2),
+        forged(role="street"),
+        forged(role="admin", scope="s-01"),
     ],
     ids=[
         "missing",
@@ -87,6 +90,8 @@ def forged(key: str = SECRET, algorithm: str = "HS256", **claims: object) -> str
         "wrong issuer",
         "unknown role",
         "other algorithm",
+        "scoped role without a scope",
+        "admin with a scope",
     ],
 )
 def test_requests_without_a_valid_token_get_only_an_authentication_error(
@@ -168,3 +173,19 @@ def test_tokens_of_an_external_identity_provider(identity_provider: tuple[Server
         assert_unauthenticated(ask(server, {"Authorization": header}))
     # Our own tokens keep working beside the provider's.
     assert ask(server, {"Authorization": forged()}).status_code == 200
+    # The provider's tokens carry roles and scopes like ours.
+    scoped = ask(server, {"Authorization": rs256(key, role="street", scope="s-01")})
+    assert scoped.status_code == 200
+    assert_unauthenticated(ask(server, {"Authorization": rs256(key, role="unit")}))
+
+
+def test_cli_token_checks_the_scope_against_the_graph(target: Target, tmp_path: Path) -> None:
+    load(target, [node("Street", "tok-s1", name="令牌街道")])
+    street = cli_token(target, tmp_path, "--role", "street", "--scope", "tok-s1")
+    assert street.returncode == 0, street.stderr
+    claims = jwt.decode(street.stdout.strip(), SECRET, algorithms=["HS256"], issuer="partygraph")
+    assert (claims["role"], claims["scope"]) == ("street", "tok-s1")
+    wrong = cli_token(target, tmp_path, "--role", "district", "--scope", "tok-s1")
+    assert wrong.returncode != 0 and "must be a District" in wrong.stderr
+    missing = cli_token(target, tmp_path, "--role", "unit")
+    assert missing.returncode != 0 and "needs a scope" in missing.stderr
