@@ -2,19 +2,23 @@
 
 Resolvers and commands never hold Cypher: they call `Graph.read/write` with a statement name
 from partygraph/cypher and parameters. Each call is one managed transaction (transient errors
-retried by the driver) with a timeout. Every statement sent is counted for the current request,
-and recorded to a file when PARTYGRAPH_RECORD_CYPHER is set, so the suite can lint them.
+retried, see `Graph.transaction`) with a timeout. Every statement sent is counted for the
+current request, and recorded to a file when PARTYGRAPH_RECORD_CYPHER is set, so the suite can
+lint them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import copy
 import json
 import os
+import random
 import threading
+import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -22,6 +26,7 @@ import neo4j
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import (
     ConstraintError,
+    DatabaseError,
     DriverError,
     Neo4jError,
     ServiceUnavailable,
@@ -51,6 +56,58 @@ class GraphUnavailable(GraphError):
 
 class GraphConflict(GraphError):
     code = "CONFLICT"
+
+
+# Retry pacing. ArcadeDB reports two transactions changing one record (or filling one edge
+# chunk) as a TransientError, Neo.TransientError.Transaction.DeadlockDetected, which the driver
+# retries; such a conflict clears in milliseconds, so start at 20 ms rather than the driver's
+# 1 s, doubling, with jitter so racing writers do not collide again in step.
+RETRY_FIRST_DELAY = 0.02
+RETRY_MULTIPLIER = 2.0
+RETRY_JITTER = 0.5
+# Errors the driver does not retry that are transient all the same, and how often each is run
+# again. A ConstraintError from a concurrent creation of the same id: the next run sees the other
+# node and answers as it would have ("already in use"); once, so a real conflict still surfaces.
+# While ArcadeDB shuts down, a statement in flight fails with a DatabaseError (message "Error
+# executing Cypher command", cause DatabaseIsClosedException), a new connection with
+# Security.Unauthorized and a BEGIN with Request.Invalid; a few retries (about 1.3 s) outlast
+# that, after which the engine refuses connections (ServiceUnavailable, retried by the driver).
+OTHER_TRANSIENT_RETRIES = {"constraint": 1, "engine": 6}
+_SHUTDOWN_CODES = frozenset(
+    {"Neo.ClientError.Security.Unauthorized", "Neo.ClientError.Request.Invalid"}
+)
+# The engine enforces the statement timeout; a frozen or cut-off engine never says it passed.
+# This long past it, the service asks the engine whether it still answers (PROBE_TIMEOUT).
+WATCH_GRACE = 2.0
+PROBE_TIMEOUT = 5.0
+
+UNREACHABLE = (
+    "the graph database is not reachable; the service retries by itself, try again shortly"
+)
+
+
+def _other_transient(exc: BaseException, arcadedb: bool) -> str | None:
+    """The kind (a key of OTHER_TRANSIENT_RETRIES) of a transient error the driver does not
+    retry by itself, or None. The shutdown errors only once the server is known to be ArcadeDB:
+    on Neo4j they mean what they say, and retrying a refused login could lock the account."""
+    if isinstance(exc, ConstraintError):
+        return "constraint"
+    if not arcadedb:
+        return None
+    if isinstance(exc, DatabaseError) or getattr(exc, "code", None) in _SHUTDOWN_CODES:
+        return "engine"
+    return None
+
+
+def _graph_error(exc: BaseException) -> GraphError:
+    """What a caller is told about a driver or server error that was not retried (again)."""
+    if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        return GraphUnavailable(UNREACHABLE)
+    if isinstance(exc, TransientError):
+        return GraphUnavailable("the graph database is busy; try again shortly")
+    if isinstance(exc, ConstraintError):
+        return GraphConflict("the change conflicts with data already stored")
+    return GraphError("the graph database refused the request")
 
 
 @dataclass(frozen=True)
@@ -175,6 +232,7 @@ class Graph:
         self.scope: str | None = None
         self.connection = connection
         self.timeout = settings.statement_timeout
+        self.retry_time = settings.retry_time
         # What this graph can do, learnt on first use (e.g. whether a full-text index exists).
         self.features: dict[str, bool] = {}
         self.driver = neo4j.AsyncGraphDatabase.driver(
@@ -204,7 +262,8 @@ class Graph:
         params = dict(step.params)
         if "$scope" in query:
             params["scope"] = self.scope
-        _note(step.name, query, params)
+        fillings = {"label": step.label, "rel": step.rel, "hops": step.hops}
+        _note(step.name, cypher.for_lint(step.name, query, self.access, **fillings), params)
         result = await tx.run(query, params)
         return [record.data() async for record in result]
 
@@ -247,28 +306,89 @@ class Graph:
     async def transaction(self, work: Callable[[Tx], Awaitable[T]], write: bool = True) -> T:
         """Run `work` in one managed transaction. Whatever `work` raises rolls the whole
         transaction back (so a mutation that finds its input invalid changes nothing);
-        transient errors make the driver run `work` again from the start."""
+        transient errors run `work` again from the start, with jittered backoff, for at most
+        the configured retry time (PARTYGRAPH_RETRY_TIME)."""
 
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(self, tx))
 
         unit_with_timeout = neo4j.unit_of_work(timeout=self.timeout)(unit)
+        deadline = time.monotonic() + self.retry_time
+        retried: dict[str, int] = {}
+        while True:
+            try:
+                # The driver retries what it knows to be transient (TransientError, a lost
+                # connection), paced for ArcadeDB's conflicts, within the time left.
+                async with self.driver.session(
+                    database=self.connection.database,
+                    max_transaction_retry_time=max(deadline - time.monotonic(), 0.0),
+                    initial_retry_delay=RETRY_FIRST_DELAY,
+                    retry_delay_multiplier=RETRY_MULTIPLIER,
+                    retry_delay_jitter_factor=RETRY_JITTER,
+                ) as session:
+                    run = session.execute_write if write else session.execute_read
+                    result = await self._watched(run(unit_with_timeout))
+                if "arcadedb" not in self.features:
+                    await self._learn_server()
+                return result
+            except (Neo4jError, DriverError, OSError) as exc:
+                kind = _other_transient(exc, self.features.get("arcadedb", False))
+                left = deadline - time.monotonic()
+                if (
+                    kind is None
+                    or retried.get(kind, 0) >= OTHER_TRANSIENT_RETRIES[kind]
+                    or left <= 0
+                ):
+                    raise _graph_error(exc) from exc
+                pause = RETRY_FIRST_DELAY * RETRY_MULTIPLIER ** sum(retried.values())
+                await asyncio.sleep(
+                    min(pause * random.uniform(1 - RETRY_JITTER, 1 + RETRY_JITTER), left)
+                )
+                retried[kind] = retried.get(kind, 0) + 1
+
+    async def _learn_server(self) -> None:
+        """Whether the server is ArcadeDB (it answers "Neo4j/5.26.0 compatible (ArcadeDB …)"),
+        learnt once: its shutdown errors are retried."""
         try:
-            async with self.driver.session(database=self.connection.database) as session:
-                if write:
-                    return await session.execute_write(unit_with_timeout)
-                return await session.execute_read(unit_with_timeout)
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise GraphUnavailable(
-                "the graph database is not reachable; the service retries by itself, "
-                "try again shortly"
-            ) from exc
-        except TransientError as exc:
-            raise GraphUnavailable("the graph database is busy; try again shortly") from exc
-        except ConstraintError as exc:
-            raise GraphConflict("the change conflicts with data already stored") from exc
-        except (Neo4jError, DriverError) as exc:
-            raise GraphError("the graph database refused the request") from exc
+            info = await self.driver.get_server_info()
+        except (Neo4jError, DriverError, OSError):
+            return  # asked again after the next transaction
+        self.features["arcadedb"] = "arcadedb" in info.agent.lower()
+
+    async def _watched(self, call: Awaitable[T]) -> T:
+        """Await `call`; once it has run past the statement timeout, give it up (as
+        unavailable) as soon as the engine no longer answers a new connection."""
+        task = asyncio.ensure_future(call)
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=self.timeout + WATCH_GRACE)
+                if done:
+                    return task.result()
+                if not await self._answers():
+                    raise GraphUnavailable(
+                        "the graph database stopped answering; the service retries by itself, "
+                        "try again shortly"
+                    )
+        finally:
+            if not task.done():
+                task.cancel()
+                await asyncio.wait({task})  # let the driver drop the connection it was using
+
+    async def _answers(self) -> bool:
+        """Whether the engine answers a connection of its own: not one from the pool, which
+        long transactions may all hold."""
+        c = self.connection
+        probe = neo4j.AsyncGraphDatabase.driver(
+            c.uri, auth=(c.user, c.password), connection_timeout=PROBE_TIMEOUT
+        )
+        try:
+            await asyncio.wait_for(probe.verify_connectivity(), PROBE_TIMEOUT)
+        except (TimeoutError, Neo4jError, DriverError, OSError):
+            return False
+        finally:
+            with suppress(Exception):
+                await asyncio.wait_for(probe.close(), PROBE_TIMEOUT)
+        return True
 
     async def ping(self) -> bool:
         try:

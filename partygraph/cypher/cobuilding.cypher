@@ -107,8 +107,14 @@ RETURN d.id AS key, 'Demand' AS label, __PROPS(d)__ AS props, units
 ORDER BY key
 
 // name: cobuilding_transition
-// Moves a node from one status to the next; no row when it was not in $expected.
+// Moves a node from one status to the next; no row when it was not in $expected. The node is
+// write-locked (the _lock set and removed) before its status is read, so of two concurrent
+// moves (two claims of one wish) only one finds $expected: on Neo4j the other waits for the
+// lock, then reads the new status; on ArcadeDB the other's commit conflicts and it runs again.
 MATCH (n:__LABEL__ {id: $id})
+SET n._lock = true
+REMOVE n._lock
+WITH n
 WHERE n.status = $expected
 SET n.status = $next
 RETURN n.id AS key, '__LABEL__' AS label, properties(n) AS props

@@ -178,7 +178,15 @@ RETURN EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) } AS member,
        EXISTS { (p)-[:REPORTED_TO]->(c) } AS reported
 
 // name: coverage_record_report
+// Writes the report unless the member has one there already (then no row). The person is
+// write-locked (the _lock set and removed) before the check, so of two concurrent reports only
+// one writes: on Neo4j the other waits for the lock, then finds the report; on ArcadeDB the
+// other's commit conflicts and its transaction runs again, and finds it.
 MATCH (p:Person {id: $person})
 MATCH (c:Community {id: $community})
+SET p._lock = true
+REMOVE p._lock
+WITH p, c
+WHERE NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
 CREATE (p)-[:REPORTED_TO {on: $on}]->(c)
 RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props

@@ -165,8 +165,9 @@ async def _transition(
         raise _state_error(row, expected, action)
     params = {"id": row["key"], "expected": expected.name, "next": following.name}
     moved = await tx.run("cobuilding_transition", params, label=row["label"])
-    if not moved:
-        raise _state_error(row, expected, action)
+    if not moved:  # a concurrent transaction moved it first: say where it is now
+        now = await require_nodes(tx, {row["key"]: row["label"]}, read_only={row["key"]})
+        raise _state_error(now[row["key"]], expected, action)
     return moved[0]
 
 

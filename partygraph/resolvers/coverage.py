@@ -6,8 +6,11 @@ statement per list it answers, so the cost of a request follows its shape, not i
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
@@ -138,6 +141,29 @@ def _residence_text(homes: list[dict[str, Any]]) -> str:
     return f"they reside in {places}"
 
 
+# Reports of one member go one at a time through this process. On Neo4j the statement's lock
+# already orders them; the development engine (ArcadeDB) takes no locks, and merges edges
+# appended concurrently to one node, so two reports of one member sent at once would both pass
+# the "already reported" check and both be written. (Several service processes on ArcadeDB
+# could still do that; production runs on Neo4j.)
+_reporting: dict[str, tuple[asyncio.Lock, int]] = {}
+
+
+@asynccontextmanager
+async def one_report_at_a_time(person_id: str) -> AsyncIterator[None]:
+    lock, users = _reporting.get(person_id, (asyncio.Lock(), 0))
+    _reporting[person_id] = (lock, users + 1)
+    try:
+        async with lock:
+            yield
+    finally:
+        lock, users = _reporting[person_id]
+        if users == 1:
+            del _reporting[person_id]
+        else:
+            _reporting[person_id] = (lock, users - 1)
+
+
 async def record_report(tx: Tx, person_id: str, community_id: str, on: dt.date) -> Row:
     """REPORTED_TO from a member to their residence community, after every check."""
     if person_id == community_id:
@@ -167,4 +193,8 @@ async def record_report(tx: Tx, person_id: str, community_id: str, on: dt.date) 
             f"{person_id!r} has already reported to {community_id!r}", code=INVALID_STATE
         )
     rows = await tx.run("coverage_record_report", {**ids, "on": on})
+    if not rows:  # a concurrent request recorded it after the check above
+        raise UserError(
+            f"{person_id!r} has already reported to {community_id!r}", code=INVALID_STATE
+        )
     return rows[0]

@@ -299,4 +299,6 @@ class CoverageMutation:
         async def work(tx: Tx) -> Row:
             return await cov.record_report(tx, person_id, community_id, day)
 
-        return Person.from_row(await info.context.graph.transaction(work))
+        async with cov.one_report_at_a_time(person_id):
+            row = await info.context.graph.transaction(work)
+        return Person.from_row(row)
