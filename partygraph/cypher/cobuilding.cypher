@@ -141,9 +141,14 @@ SET c.fulfilledOn = $on
 RETURN count(c) AS written
 
 // name: cobuilding_evaluation_upsert
-// One score per (evaluator, evaluated, period): a second submission replaces the first.
+// One score per (evaluator, evaluated, period): a second submission replaces the first. The
+// evaluator is write-locked first (as in cobuilding_transition) so that two concurrent
+// submissions on Neo4j cannot both create the relationship.
 MATCH (a:Entity {id: $fromId})
 MATCH (b:Entity {id: $toId})
+SET a._lock = true
+REMOVE a._lock
+WITH a, b
 OPTIONAL MATCH (a)-[old:EVALUATED {period: $period}]->(b)
 WITH a, b, collect(old.score) AS previous
 MERGE (a)-[e:EVALUATED {period: $period}]->(b)
@@ -158,9 +163,13 @@ CREATE (a)-[:IN]->(place)
 RETURN a.id AS key, 'Activity' AS label, properties(a) AS props
 
 // name: cobuilding_attendance_upsert
-// One attendance per person and activity: recording it again replaces the hours.
+// One attendance per person and activity: recording it again replaces the hours (the person
+// write-locked first, as above).
 MATCH (p:Person {id: $personId})
 MATCH (a:Activity {id: $activityId})
+SET p._lock = true
+REMOVE p._lock
+WITH p, a
 OPTIONAL MATCH (p)-[old:ATTENDED]->(a)
 WITH p, a, collect(old.hours) AS previous
 MERGE (p)-[r:ATTENDED]->(a)

@@ -18,10 +18,15 @@ DETACH DELETE n
 RETURN relationships
 
 // name: link_merge
+// The source is write-locked before the MERGE: on Neo4j two concurrent links of one pair then
+// cannot both create the relationship.
 MATCH (a:Entity {id: $from})
 WHERE __WRITABLE(a)__
 MATCH (b:Entity {id: $to})
 WHERE __WRITABLE(b)__
+SET a._lock = true
+REMOVE a._lock
+WITH a, b
 MERGE (a)-[r:__REL__]->(b)
 SET r += $props
 RETURN properties(r) AS props
@@ -31,6 +36,9 @@ MATCH (a:Entity {id: $from})
 WHERE __WRITABLE(a)__
 MATCH (b:Entity {id: $to})
 WHERE __WRITABLE(b)__
+SET a._lock = true
+REMOVE a._lock
+WITH a, b
 MERGE (a)-[r:__REL__ {period: $props.period}]->(b)
 SET r += $props
 RETURN properties(r) AS props
@@ -40,6 +48,9 @@ MATCH (a:Entity {id: $from})
 WHERE __WRITABLE(a)__
 MATCH (b:Entity {id: $to})
 WHERE __WRITABLE(b)__
+SET a._lock = true
+REMOVE a._lock
+WITH a, b
 MERGE (a)-[r:__REL__ {role: $props.role}]->(b)
 SET r += $props
 RETURN properties(r) AS props
