@@ -9,11 +9,13 @@ Nothing is filtered in Python after the graph has answered.
 
 Who sees what:
 - `admin`: everything. `integration`: everything, personal fields masked, no mutations.
-- `district`, `street`, `community` (an area): the areas lying in the scope node through `IN`
-  (and the areas it lies in, by name, so chains upward read whole); the wishes, demands,
-  requests and activities in them; the people, party organisations, units, projects and
-  alliances linked to those areas; the resources, volunteer teams and party organisations of
-  units paired with them. Personal fields are shown: these offices keep the members' files.
+- `district`, `street`, `community` (an area) keep the areas lying in the scope node through
+  `IN`, the wishes, demands, requests and activities in them, their residents, the branches
+  leading their grids with their members, and the members who reported to them: these they
+  may change, and read with personal fields. They also see, read-only and with personal fields
+  masked, the areas above the scope (so chains upward read whole), the people, units, projects
+  and alliances linked to their areas, and the organisations, resources and teams of the units
+  paired with them.
 - `unit`: the unit itself and whatever is linked to it directly (its members, its party
   organisation, its pairings, projects, evaluations, resources, teams, the demands it took,
   the requests it answers for), the members of its party organisation, the communities and
@@ -67,29 +69,39 @@ RENDERINGS: tuple[Access, ...] = (
 )
 
 
-def _area_clauses(scope: str) -> tuple[list[str], str]:
-    """(clauses a node inside the area matches, the clause of the areas above it)."""
-    inside = [
+def _area_clauses(scope: str) -> tuple[list[str], list[str]]:
+    """(what the office keeps: it may change these and read their personal data; what else it
+    may read). What it keeps cannot be widened by anyone's links: linking needs both ends kept."""
+    kept = [
         # areas in the scope, and the wishes, demands, requests and activities in them
         f"EXISTS {{ MATCH (x)-[:IN*0..9]->{scope} }}",
-        # people, organisations, units and projects linked to an area in the scope
-        "EXISTS { MATCH (x)-[:RESIDES_IN|REPORTED_TO|CONTACTS|SERVES|LEADS|PAIRED_WITH|FOR"
-        f"|EVALUATED|TOOK|CLAIMED|ATTENDED]->()-[:IN*0..9]->{scope} }}",
-        # members of its branches; organisations, teams and resources of its paired units
-        "EXISTS { MATCH (x)-[:MEMBER_OF|SITS_ON|OF|OFFERED_BY]->()-[:LEADS|PAIRED_WITH]->()"
+        # its residents, the branches leading its grids, members who reported to it
+        f"EXISTS {{ MATCH (x)-[:RESIDES_IN|LEADS]->()-[:IN*0..9]->{scope} }}",
+        f"EXISTS {{ MATCH (x)-[:REPORTED_TO]->()-[:IN*0..9]->{scope} WHERE x:Person }}",
+        # members and committee members of those branches
+        "EXISTS { MATCH (x)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:LEADS]->()"
         f"-[:IN*0..8]->{scope} }}",
+    ]
+    seen = [
+        # the areas above it, so chains upward (a whistle, a grid's street) read whole
+        f"EXISTS {{ MATCH {scope}-[:IN*1..8]->(x) }}",
+        # contact leaders, staff, people who claimed its wishes or attended its activities;
+        # units paired with it, evaluated by it or taking its demands; projects for it
+        "EXISTS { MATCH (x)-[:CONTACTS|SERVES|CLAIMED|ATTENDED|PAIRED_WITH|EVALUATED|TOOK|FOR"
+        f"|REPORTED_TO]->()-[:IN*0..9]->{scope} }}",
+        # organisations, teams and resources of its paired units
+        f"EXISTS {{ MATCH (x)-[:OF|OFFERED_BY]->(:Unit)-[:PAIRED_WITH]->()-[:IN*0..8]->{scope} }}",
         # units doing projects there or answering its requests; alliances of its communities
         "EXISTS { MATCH (x)<-[:BY|FIRST_RESPONSIBLE|ESCALATED_TO|MEMBER_OF]-()"
-        f"-[:FOR|IN*0..9]->{scope} }}",
+        f"-[:FOR|IN*0..9]->{scope} WHERE x:Unit OR x:Alliance }}",
     ]
-    above = f"EXISTS {{ MATCH {scope}-[:IN*1..8]->(x) }}"
-    return inside, above
+    return kept, seen
 
 
 def _unit_clauses(scope: str) -> tuple[list[str], list[str]]:
     """(clauses of what the unit may change, further clauses of what it may only read)."""
     own = [
-        "x.id = $scope",
+        "(x.id = $scope AND x:Unit)",
         # its members, the requests it answers for, the demands it took
         f"EXISTS {{ MATCH (x)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->{scope} }}",
         f"EXISTS {{ MATCH (x)<-[:TOOK]-{scope} }}",
@@ -117,24 +129,26 @@ def visible(access: Access, var: str) -> str:
         return "true"
     if access.reach is Reach.NONE:
         return "false"
-    scope = f"(:Entity:{access.scope_label} {{id: $scope}})"
     if access.reach is Reach.AREA:
-        inside, above = _area_clauses(scope)
-        return _any([*inside, above], var)
-    own, read = _unit_clauses(scope)
+        kept, seen = _area_clauses(_scope(access))
+        return _any([*kept, *seen], var)
+    own, read = _unit_clauses(_scope(access))
     return _any([*own, *read], var)
 
 
 def writable(access: Access, var: str) -> str:
     """A Cypher predicate: the viewer may change node `var` (a mutation's own targets)."""
-    if access.reach is Reach.ALL:
+    if access == FULL:
         return "true"
-    if access.reach is Reach.NONE:
+    if access.reach in (Reach.ALL, Reach.NONE):  # integrations only read
         return "false"
-    scope = f"(:Entity:{access.scope_label} {{id: $scope}})"
     if access.reach is Reach.AREA:
-        return _any(_area_clauses(scope)[0], var)
-    return _any(_unit_clauses(scope)[0], var)
+        return _any(_area_clauses(_scope(access))[0], var)
+    return _any(_unit_clauses(_scope(access))[0], var)
+
+
+def _scope(access: Access) -> str:
+    return f"(:Entity:{access.scope_label} {{id: $scope}})"
 
 
 # How each personal string is shown masked: (characters kept at the start, at the end).
@@ -163,11 +177,16 @@ PERSONAL_FIELDS: dict[tuple[str, str], Kind] = {
 
 def props(access: Access, var: str) -> str:
     """The node's properties as a map, its personal fields masked when the viewer may not
-    read them (the whole value never leaves the graph)."""
-    if access.personal:
+    read them (the whole value never leaves the graph; `personalDataMasked` says so). An area
+    office reads them unmasked for the people it keeps (residents, members of its branches,
+    members who reported to it), masked for the others it sees."""
+    if access.personal and access.reach is not Reach.AREA:
         return f"properties({var})"
     masks = ", ".join(
         f"{name}: {_masked(var, label, name, kind)}"
         for (label, name), kind in sorted(PERSONAL_FIELDS.items())
     )
-    return f"{var} {{.*, {masks}}}"
+    masked = f"{var} {{.*, {masks}, personalDataMasked: {var}:Person}}"
+    if access.reach is Reach.AREA:
+        return f"CASE WHEN {writable(access, var)} THEN properties({var}) ELSE {masked} END"
+    return masked

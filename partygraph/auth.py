@@ -131,6 +131,7 @@ def _claims(settings: Settings, token: str) -> dict[str, object]:
                 settings.jwt_public_key,
                 algorithms=[EXTERNAL_ALGORITHM],
                 issuer=settings.jwt_issuer,
+                audience=settings.jwt_audience,
                 options=required,
             )
             return found

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     # Tokens of an external identity provider (RS256): its public key (PEM) and issuer.
     jwt_public_key: str | None = Field(default=None, alias="PARTYGRAPH_JWT_PUBLIC_KEY")
     jwt_issuer: str | None = Field(default=None, alias="PARTYGRAPH_JWT_ISSUER")
+    # When set, the provider's tokens must name this audience (tokens it issued for other
+    # applications are refused); when unset, tokens that name any audience are refused.
+    jwt_audience: str | None = Field(default=None, alias="PARTYGRAPH_JWT_AUDIENCE")
 
     # Every graph transaction gives up after this long (seconds).
     statement_timeout: float = Field(default=30.0, alias="PARTYGRAPH_STATEMENT_TIMEOUT")

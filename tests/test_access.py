@@ -313,7 +313,8 @@ MUTATIONS: list[tuple[str, str, dict[str, str]]] = [
     (
         "submitEvaluation unit→community",
         f'submitEvaluation(fromId: "u1", toId: "c1", period: "{PERIOD}", score: 70) {{ score }}',
-        offices(unit_u1=OK),
+        # Only the unit speaks for itself; the offices see it but do not keep it.
+        offices(unit_u1=OK, district_d1=FORBIDDEN, street_s1=FORBIDDEN, community_c1=FORBIDDEN),
     ),
     ("takeDemand", 'takeDemand(unitId: "u1", demandId: "dm1") { id }', offices(unit_u1=OK)),
     ("completeDemand", 'completeDemand(demandId: "dm2") { id }', offices(unit_u1=OK)),
@@ -337,8 +338,18 @@ MUTATIONS: list[tuple[str, str, dict[str, str]]] = [
         offices(community_c1=FORBIDDEN),
     ),
     ("link", 'link(type: CONTACTS, from: "p6", to: "c1") { type }', offices()),
-    # g2 lies in c2: outside the c1 office's reach.
-    ("unlink", 'unlink(type: PAIRED_WITH, from: "u1", to: "g2")', offices(community_c1=NOT_FOUND)),
+    ("unlink", 'unlink(type: REPORTED_TO, from: "p1", to: "c1")', offices()),
+    # ou1 (u1's organisation) is only linked to s1's areas: linking it would widen their reach.
+    (
+        "link outward",
+        'link(type: LEADS, from: "ou1", to: "g1") { type }',
+        offices(district_d1=FORBIDDEN, street_s1=FORBIDDEN, community_c1=FORBIDDEN),
+    ),
+    (
+        "raiseRequest with a chosen id",
+        'raiseRequest(gridId: "g1", category: SAFETY, description: "漏水", id: "r9") { id }',
+        ADMIN_ONLY,
+    ),
     ("createEntity", 'createEntity(label: Wish, properties: {name: "新心愿"}) { id }', ADMIN_ONLY),
     ("deleteEntity", 'deleteEntity(id: "w1") { id }', ADMIN_ONLY),
     (
@@ -372,3 +383,39 @@ def test_each_role_may_make_exactly_its_changes(
             assert codes(body) == [expected], (name, body)
             assert snapshot(world) == before, name
         CELLS["mutation"] += 1
+
+
+def test_a_whistle_does_not_open_the_areas_above(world: Target, viewers: dict[str, Client]) -> None:
+    reset(world)
+    c1 = viewers["community:c1"]
+    assert not answer(c1, 'mutation { escalateRequest(id: "r1") { id } }').get("errors")
+    # r1 is now ESCALATED_TO s1: s1 stays read-only for the community office.
+    rename = answer(c1, 'mutation { updateEntity(id: "s1", properties: {name: "改名"}) { id } }')
+    assert codes(rename) == ["FORBIDDEN"]
+    detach = answer(c1, 'mutation { unlink(type: IN, from: "c1", to: "s1") }')
+    assert codes(detach) == ["FORBIDDEN"]
+
+
+def test_a_unit_cannot_hand_its_members_data_to_an_office(
+    world: Target, viewers: dict[str, Client]
+) -> None:
+    reset(world)
+    claim = 'mutation { claimWish(personId: "p3", wishId: "w1") { id } }'
+    assert not answer(viewers["unit:u1"], claim).get("errors")
+    # p3 (living in d2) claimed c1's wish: c1 now sees who did, masked, and may not change them.
+    seen = answer(viewers["community:c1"], '{ person(id: "p3") { phone personalDataMasked } }')
+    assert seen["data"]["person"] == {"phone": "137****2222", "personalDataMasked": True}
+    change = 'mutation { updateEntity(id: "p3", properties: {phone: "1"}) { id } }'
+    assert codes(answer(viewers["community:c1"], change)) == ["FORBIDDEN"]
+
+
+def test_refusals_name_nothing_the_viewer_cannot_see(
+    world: Target, viewers: dict[str, Client]
+) -> None:
+    reset(world)
+    # p4 is a member of c1's grid branch but lives in c4, which c1 cannot see.
+    report = 'mutation { recordReport(personId: "p4", communityId: "c1") { id } }'
+    body = answer(viewers["community:c1"], report)
+    assert codes(body) == ["BAD_USER_INPUT"]
+    shown = json.dumps(body, ensure_ascii=False)
+    assert "c4" not in shown and "丙一社区" not in shown

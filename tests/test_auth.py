@@ -139,7 +139,11 @@ def identity_provider(target: Target) -> Iterator[tuple[Server, Any]]:
         .decode()
     )
     settings = target.settings().model_copy(
-        update={"jwt_public_key": public, "jwt_issuer": "https://idp.example.gov.cn"}
+        update={
+            "jwt_public_key": public,
+            "jwt_issuer": "https://idp.example.gov.cn",
+            "jwt_audience": "partygraph",
+        }
     )
     with Server(settings, target.connection) as running:
         yield running, key
@@ -149,12 +153,14 @@ def rs256(key: Any, **claims: object) -> str:
     now = int(time.time())
     body = {
         "iss": "https://idp.example.gov.cn",
+        "aud": "partygraph",
         "sub": "oa-system",
         "role": "admin",
         "iat": now,
         "exp": now + 60,
     }
-    return "Bearer " + jwt.encode({**body, **claims}, key, algorithm="RS256")
+    given = {k: v for k, v in {**body, **claims}.items() if v is not None}  # None: left out
+    return "Bearer " + jwt.encode(given, key, algorithm="RS256")
 
 
 def test_tokens_of_an_external_identity_provider(identity_provider: tuple[Server, Any]) -> None:
@@ -168,6 +174,8 @@ def test_tokens_of_an_external_identity_provider(identity_provider: tuple[Server
         rs256(stranger),  # signed by another key
         rs256(key, iss="https://elsewhere.example"),  # another issuer
         rs256(key, exp=int(time.time()) - 10),  # expired
+        rs256(key, aud="another-application"),  # issued for someone else
+        rs256(key, aud=None),  # for no one in particular
         forged(iss="https://idp.example.gov.cn"),  # HS256 claiming the provider's issuer
     ):
         assert_unauthenticated(ask(server, {"Authorization": header}))

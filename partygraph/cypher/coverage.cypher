@@ -50,7 +50,9 @@ ORDER BY c.id
 // name: coverage_reverse_report
 // Each member working at the unit: residence community (lowest id if several), the report
 // to it, service hours and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
-// activity's own hours.
+// activity's own hours. Deliberately summed over every activity, seen or not: telling a unit
+// its members' service hours is what the reverse report (反向通报) is for; the activities
+// themselves stay hidden.
 MATCH (u:Unit {id: $id})
 WHERE __VISIBLE(u)__
 MATCH (p:Person)-[:WORKS_AT]->(u)
@@ -168,11 +170,12 @@ RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props,
 ORDER BY p.id
 
 // name: coverage_report_state
-// What recordReport checks: membership, residence communities, an existing report.
+// What recordReport checks: membership, residence communities (those the viewer sees: an
+// error message lists them), an existing report.
 MATCH (p:Person {id: $person})
 MATCH (c:Community {id: $community})
 OPTIONAL MATCH (p)-[:RESIDES_IN]->(place)-[:IN*0..8]->(home:Community)
-WITH p, c, collect(DISTINCT home {.id, .name}) AS homes
+WITH p, c, collect(DISTINCT CASE WHEN __VISIBLE(home)__ THEN home {.id, .name} END) AS homes
 RETURN EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) } AS member,
        homes,
        EXISTS { (p)-[:REPORTED_TO]->(c) } AS reported

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from partygraph.db import Row, Tx
+from partygraph.db import Graph, Row, Tx
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UserError
@@ -32,6 +32,16 @@ def check_label(node_id: str, label: str | None, labels: str | tuple[str, ...]) 
             id=node_id,
         )
     return label
+
+
+def may_choose_id(graph: Graph, given: str | None) -> None:
+    """Only full access picks the id of a new entity: for a scoped viewer an id already in use
+    would tell that an entity it cannot see exists."""
+    if given is not None and graph.access.scoped:
+        raise UserError(
+            "choosing the id of a new entity needs the admin role; leave id out",
+            code=FORBIDDEN,
+        )
 
 
 def distinct(**ids: str | None) -> None:

@@ -15,10 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from partygraph import properties
+from partygraph.access import Reach
 from partygraph.db import Graph, Row, Tx
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ActivityType, DemandStatus, WishStatus
-from partygraph.resolvers.checks import distinct, prop, require_ids, require_nodes
+from partygraph.resolvers.checks import (
+    distinct,
+    may_choose_id,
+    prop,
+    require_ids,
+    require_nodes,
+)
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
@@ -174,9 +181,11 @@ async def _transition(
 async def take_demand(graph: Graph, unit_id: str, demand_id: str) -> Row:
     async def work(tx: Tx) -> Row:
         distinct(unitId=unit_id, demandId=demand_id)
-        # The demand is the community's: the unit need only see it to take it.
+        # A unit takes a community's demand: the unit needs only to see the demand, an office
+        # only to see the unit.
+        taker = graph.access.reach is Reach.UNIT
         found = await require_nodes(
-            tx, {unit_id: "Unit", demand_id: "Demand"}, read_only={demand_id}
+            tx, {unit_id: "Unit", demand_id: "Demand"}, read_only={demand_id if taker else unit_id}
         )
         demand = found[demand_id]
         moved = await _transition(tx, demand, DemandStatus.OPEN, DemandStatus.TAKEN, "taken")
@@ -273,6 +282,7 @@ async def record_activity(
     hours: float | None,
     given_id: str | None,
 ) -> Row:
+    may_choose_id(graph, given_id)
     activity_id = _new_id(given_id)
     if not name.strip():
         raise UserError("name must not be empty")

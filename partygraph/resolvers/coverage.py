@@ -136,7 +136,7 @@ def node_rows(label: str, props_list: list[dict[str, Any]]) -> list[Row]:
 
 def _residence_text(homes: list[dict[str, Any]]) -> str:
     if not homes:
-        return "no residence is recorded for them"
+        return "no residence in a community you can see is recorded for them"
     places = "、".join(f"{home.get('name') or ''}（{home['id']}）" for home in homes)
     return f"they reside in {places}"
 

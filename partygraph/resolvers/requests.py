@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
-from partygraph.resolvers.checks import distinct, prop, require_nodes
+from partygraph.resolvers.checks import distinct, may_choose_id, prop, require_nodes
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
 # Areas whose requests are those of the grids lying in them; units answer for requests too.
@@ -148,6 +148,7 @@ class NewRequest:
 
 async def raise_request(graph: Graph, new: NewRequest) -> Row:
     description = _text(new.description, "description", MAX_DESCRIPTION)
+    may_choose_id(graph, new.id)
     request_id = _new_id(new.id)  # generated once: a retried transaction reuses it
     raised = now()
     due = utc(new.due_at) or raised + DEFAULT_DUE

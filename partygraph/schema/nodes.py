@@ -342,12 +342,17 @@ class Person(Node):
         default=None, description="出生日期（个人信息；单位与对接系统看到 null）"
     )
 
-    @strawberry.field(
-        description="个人信息是否对当前调用者脱敏：为 true 时 birthDate 为 null 表示不可见"
+    personal_data_masked: bool = strawberry.field(
+        default=False,
+        description="个人信息是否对当前调用者脱敏：为 true 时 birthDate 为 null 表示不可见",
     )
-    def personal_data_masked(self, info: AppInfo) -> bool:
-        viewer = info.context.viewer
-        return viewer is None or not viewer.access.personal
+
+    @classmethod
+    def from_row(cls, row: Row) -> Person:
+        person = super().from_row(row)
+        # Set by the statement itself where it masked the fields (partygraph.access.props).
+        person.personal_data_masked = bool(row["props"].get("personalDataMasked"))
+        return person
 
     @strawberry.field(description="所在党组织")
     async def organizations(self, info: AppInfo) -> list[PartyOrganization]:
