@@ -216,7 +216,7 @@ BAD: list[tuple[str, str, dict[str, Any], str]] = [
         "BAD_USER_INPUT",
     ),
     (
-        "link: instant before year 1 in UTC",
+        "link: ESCALATED_TO only through escalateRequest",
         LINK,
         {
             "type": "ESCALATED_TO",
@@ -227,6 +227,12 @@ BAD: list[tuple[str, str, dict[str, Any], str]] = [
         "BAD_USER_INPUT",
     ),
     ("unlink: nothing there", UNLINK, {"type": "IN", "from": "c-2", "to": "c-1"}, "NOT_FOUND"),
+    (
+        "unlink: CLAIMED only through the wish workflow",
+        UNLINK,
+        {"type": "CLAIMED", "from": "p-1", "to": "c-1"},
+        "BAD_USER_INPUT",
+    ),
     ("delete: unknown id", 'mutation { deleteEntity(id: "nope") { id } }', {}, "NOT_FOUND"),
 ]
 

@@ -34,6 +34,20 @@ WORKFLOW: dict[str, tuple[str, str]] = {
 }
 
 
+# Relationships that carry a workflow's state: only its mutations write or remove them.
+WORKFLOW_LINKS: dict[str, str] = {
+    "ESCALATED_TO": "escalateRequest",
+    "FIRST_RESPONSIBLE": "assignFirstResponsible",
+    "TOOK": "takeDemand/completeDemand",
+    "CLAIMED": "claimWish/fulfilWish",
+}
+
+
+def _not_workflow_link(rel: str) -> None:
+    if rel in WORKFLOW_LINKS:
+        raise UserError(f"{rel} changes only through {WORKFLOW_LINKS[rel]}")
+
+
 def _outside_workflow(label: str, keys: set[str]) -> None:
     fields, mutations = WORKFLOW.get(label, ("", ""))
     governed = sorted(keys & set(fields.split()))
@@ -164,6 +178,7 @@ class EntityMutation:
     ) -> Relationship:
         require(info, OFFICES)
         rel = type.value
+        _not_workflow_link(rel)
         props = _coerced(_rel_props, rel, _object(properties, "properties"))
         keys = _keys(rel, props)
 
@@ -195,6 +210,7 @@ class EntityMutation:
     ) -> int:
         require(info, OFFICES)
         rel = type.value
+        _not_workflow_link(rel)
         if rel == "EVALUATED" and period is None:
             raise UserError(f"{rel} needs period to say which one to remove")
         params = {"from": from_, "to": to, "period": period, "role": role.name if role else None}
