@@ -47,7 +47,7 @@ class Access:
 
     reach: Reach
     scope_label: str | None = None  # the label the scope node must carry
-    personal: bool = True  # whether personal fields are returned unmasked
+    personal: bool = True  # unmasked personal fields (an office: only of the people it keeps)
 
     @property
     def scoped(self) -> bool:
