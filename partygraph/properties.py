@@ -352,9 +352,13 @@ def _datetime(value: Any, name: str) -> dt.datetime:
             ) from exc
     else:
         raise PropertyError(f"{name} must be a date-time string, not {value!r}")
-    # Instants are stored in UTC (the development engine drops offsets); naive means UTC.
+    return as_utc(moment, name)
+
+
+def as_utc(moment: dt.datetime, name: str) -> dt.datetime:
+    """Instants are stored in UTC (the development engine drops offsets); naive means UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
+        return moment.replace(tzinfo=dt.UTC)
     try:
         return moment.astimezone(dt.UTC)
     except OverflowError:  # e.g. 0001-01-01T00:00+08:00 falls before year 1 in UTC

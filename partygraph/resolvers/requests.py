@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
+from partygraph.properties import PropertyError, as_utc
 from partygraph.resolvers.checks import distinct, may_choose_id, prop, require_nodes
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
@@ -37,12 +38,10 @@ def utc(moment: dt.datetime | None) -> dt.datetime | None:
     """An instant in UTC, as the graph stores it; a naive one is taken to be UTC already."""
     if moment is None:
         return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.UTC)
     try:
-        return moment.astimezone(dt.UTC)
-    except OverflowError:  # e.g. 0001-01-01T00:00+08:00 falls before year 1 in UTC
-        raise UserError(f"{moment.isoformat()} lies outside the years 1 to 9999 in UTC") from None
+        return as_utc(moment, moment.isoformat())
+    except PropertyError as exc:
+        raise UserError(str(exc)) from None
 
 
 def now() -> dt.datetime:
@@ -177,7 +176,7 @@ async def raise_request(graph: Graph, new: NewRequest) -> Row:
 async def _pending(tx: Tx, request_id: str, others: dict[str, str], action: str) -> Row:
     """The request's row after checking every id and that the request is still pending."""
     row = (await require_nodes(tx, {request_id: "Request"}))[request_id]
-    distinct(id=request_id, **{"unitId": next(iter(others), None)})
+    distinct(id=request_id, unitId=next(iter(others), None))
     if others:
         # The unit a request goes to is only read: a street whistles departments it does
         # not run.
