@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import calendar
 import datetime as dt
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
 from partygraph.properties import BUILDING_ROLES, PERIOD, GridLevel
-from partygraph.resolvers.checks import require_ids, require_nodes
+from partygraph.resolvers.checks import distinct, require_ids, require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
@@ -146,28 +147,19 @@ def _residence_text(homes: list[dict[str, Any]]) -> str:
 # appended concurrently to one node, so two reports of one member sent at once would both pass
 # the "already reported" check and both be written. (Several service processes on ArcadeDB
 # could still do that; production runs on Neo4j.)
-_reporting: dict[str, tuple[asyncio.Lock, int]] = {}
+# A lock lives while some request holds or awaits it, then drops out of the registry.
+_reporting: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
 
 @asynccontextmanager
 async def one_report_at_a_time(person_id: str) -> AsyncIterator[None]:
-    lock, users = _reporting.get(person_id, (asyncio.Lock(), 0))
-    _reporting[person_id] = (lock, users + 1)
-    try:
-        async with lock:
-            yield
-    finally:
-        lock, users = _reporting[person_id]
-        if users == 1:
-            del _reporting[person_id]
-        else:
-            _reporting[person_id] = (lock, users - 1)
+    async with _reporting.setdefault(person_id, asyncio.Lock()):
+        yield
 
 
 async def record_report(tx: Tx, person_id: str, community_id: str, on: dt.date) -> Row:
     """REPORTED_TO from a member to their residence community, after every check."""
-    if person_id == community_id:
-        raise UserError(f"{person_id!r} cannot be both the person and the community")
+    distinct(personId=person_id, communityId=community_id)
     await require_nodes(tx, {person_id: "Person", community_id: "Community"})
     latest = dt.datetime.now(dt.UTC).date() + REPORT_DATE_SLACK
     if on > latest:
@@ -188,13 +180,12 @@ async def record_report(tx: Tx, person_id: str, community_id: str, on: dt.date) 
             code=BAD_USER_INPUT,
             residence=[home["id"] for home in homes],
         )
+    already = UserError(
+        f"{person_id!r} has already reported to {community_id!r}", code=INVALID_STATE
+    )
     if state["reported"]:
-        raise UserError(
-            f"{person_id!r} has already reported to {community_id!r}", code=INVALID_STATE
-        )
+        raise already
     rows = await tx.run("coverage_record_report", {**ids, "on": on})
     if not rows:  # a concurrent request recorded it after the check above
-        raise UserError(
-            f"{person_id!r} has already reported to {community_id!r}", code=INVALID_STATE
-        )
+        raise already
     return rows[0]
