@@ -168,14 +168,18 @@ class _Recorder:
         self.seen: set[str] = set()
         self.lock = threading.Lock()
 
-    def record(self, name: str, query: str, params: Mapping[str, Any]) -> None:
+    def record(self, step: Step, query: str, params: Mapping[str, Any], access: Access) -> None:
         path = os.environ.get("PARTYGRAPH_RECORD_CYPHER")
-        if not path or query in self.seen:
+        if not path:
+            return
+        fillings = {"label": step.label, "rel": step.rel, "hops": step.hops}
+        query = cypher.for_lint(step.name, query, access, **fillings)
+        if query in self.seen:
             return
         with self.lock:
             self.seen.add(query)
             with open(path, "a", encoding="utf-8") as out:
-                line = {"name": name, "query": query, "parameters": sorted(params)}
+                line = {"name": step.name, "query": query, "parameters": sorted(params)}
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
@@ -193,11 +197,11 @@ class Step:
     hops: int | None = None
 
 
-def _note(name: str, query: str, params: Mapping[str, Any]) -> None:
+def _note(step: Step, query: str, params: Mapping[str, Any], access: Access) -> None:
     log = _current_log.get()
     if log is not None:
-        log.names.append(name)
-    _recorder.record(name, query, params)
+        log.names.append(step.name)
+    _recorder.record(step, query, params, access)
 
 
 T = TypeVar("T")
@@ -262,8 +266,7 @@ class Graph:
         params = dict(step.params)
         if "$scope" in query:
             params["scope"] = self.scope
-        fillings = {"label": step.label, "rel": step.rel, "hops": step.hops}
-        _note(step.name, cypher.for_lint(step.name, query, self.access, **fillings), params)
+        _note(step, query, params, self.access)
         result = await tx.run(query, params)
         return [record.data() async for record in result]
 
