@@ -39,7 +39,6 @@ SCOPE_LABELS: dict[Role, str] = {
     Role.COMMUNITY: "Community",
     Role.UNIT: "Unit",
 }
-AREA_ROLES = frozenset({Role.DISTRICT, Role.STREET, Role.COMMUNITY})
 
 
 def access_of(role: Role) -> Access:
@@ -48,7 +47,7 @@ def access_of(role: Role) -> Access:
     if role is Role.INTEGRATION:
         return MASKED
     if role is Role.UNIT:
-        return Access(Reach.UNIT, "Unit", personal=False)
+        return Access(Reach.UNIT, SCOPE_LABELS[role], personal=False)
     return Access(Reach.AREA, SCOPE_LABELS[role])
 
 

@@ -17,6 +17,7 @@ from access_data import ALL, PERIOD, VISIBLE, dataset
 from conftest import RUN_FACTS, Client, Server, Target, load, run_graph, wipe
 
 from partygraph import auth
+from partygraph.access import RENDERINGS
 from partygraph.db import Graph
 from partygraph.export import export_records
 
@@ -83,6 +84,10 @@ def reach(name: str) -> set[str]:
     if name == "street:s2":
         return VISIBLE["district:d1"] - VISIBLE["street:s1"] | {"d1"}
     return VISIBLE[name]
+
+
+def test_every_role_is_rendered_the_way_the_cypher_lint_checks() -> None:
+    assert {auth.access_of(role) for role in auth.Role} <= set(RENDERINGS)
 
 
 def test_each_viewer_reads_exactly_its_reach_by_id(viewers: dict[str, Client]) -> None:
