@@ -16,8 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from partygraph import auth
 from partygraph.config import Settings, get_settings
-from partygraph.db import Graph, GraphError, Row, connection_for, engine_for
-from partygraph.engine import EngineError
+from partygraph.db import Connection, Graph, GraphError, Row, connection_for
+from partygraph.engine import KINDS, EngineError, choose, engine_of
 from partygraph.export import export_records
 from partygraph.importer import ImportRejected, ImportSummary, import_lines, import_records
 from partygraph.migrate import migrate as apply_schema
@@ -30,11 +30,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 engine_app = typer.Typer(
-    help="The local development engine (ArcadeDB over Bolt).", no_args_is_help=True
+    help="The local graph engine: Neo4j (needs a JDK 17+ and Maven) or ArcadeDB (needs nothing).",
+    no_args_is_help=True,
 )
 app.add_typer(engine_app, name="engine")
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
 
 
@@ -43,16 +44,36 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _announce_engine(settings: Settings) -> None:
-    if settings.uses_dev_engine and engine_for(settings).pid() is None:
-        err.print("starting the local development engine (NEO4J_URI is not set)…")
+def _say(message: str) -> None:
+    err.print(message, highlight=False)
+
+
+def _refuse_a_second_engine(settings: Settings, kind: str) -> None:
+    """One engine runs in a home: both would want its ports."""
+    for other in KINDS:
+        running = engine_of(settings, other).pid()
+        if other != kind and running is not None:
+            raise _fail(
+                f"the {other} engine runs in {settings.home} (pid {running}); stop it first: "
+                f"partygraph engine stop --engine {other}"
+            )
+
+
+def _connect(settings: Settings) -> Connection:
+    """The configured graph; the local engine is started (and announced) when needed."""
+    if settings.uses_dev_engine:
+        choice = choose(settings)
+        _refuse_a_second_engine(settings, choice.kind)
+        if engine_of(settings, choice.kind).pid() is None:
+            _say(
+                f"starting the local {choice.kind} engine (NEO4J_URI is not set; {choice.reason})…"
+            )
+    return connection_for(settings, announce=_say)
 
 
 def _with_graph(settings: Settings, work: Callable[[Graph], Awaitable[T]]) -> T:
-    _announce_engine(settings)
-
     async def run() -> T:
-        graph = Graph(connection_for(settings), settings)
+        graph = Graph(_connect(settings), settings)
         try:
             return await work(graph)
         finally:
@@ -66,33 +87,74 @@ def _with_graph(settings: Settings, work: Callable[[Graph], Awaitable[T]]) -> T:
         raise _fail(f"{exc} ({exc.__cause__})") from exc
 
 
+ENGINE_OPTION = typer.Option(
+    None,
+    "--engine",
+    help="neo4j or arcadedb (default: PARTYGRAPH_ENGINE, else the one running, else neo4j "
+    "where a JDK 17+ and Maven are found)",
+)
+
+
+def _checked(kind: str | None) -> str | None:
+    if kind is not None and kind not in KINDS:
+        raise _fail(f"unknown engine {kind!r}; known: {', '.join(KINDS)}", code=2)
+    return kind
+
+
 @engine_app.command("start")
-def engine_start() -> None:
-    """Start the development engine (no-op when it runs) and wait until a query answers."""
-    engine = engine_for(get_settings())
+def engine_start(kind: str | None = ENGINE_OPTION) -> None:
+    """Start the local engine (no-op when it runs) and wait until a query answers."""
+    settings = get_settings()
+    choice = choose(settings, _checked(kind))
+    _refuse_a_second_engine(settings, choice.kind)
+    engine = engine_of(settings, choice.kind)
+    if engine.pid() is None:
+        _say(f"starting the {choice.kind} engine ({choice.reason})…")
     try:
-        status = engine.start()
+        status = engine.start(announce=_say)
     except EngineError as exc:
         raise _fail(str(exc)) from exc
-    out.print(f"engine running (pid {status.pid}) at {status.bolt_uri}, data in {status.home}")
+    out.print(
+        f"{status.kind} engine running (pid {status.pid}) at {status.bolt_uri}, "
+        f"data in {status.folder}",
+        highlight=False,
+    )
 
 
 @engine_app.command("stop")
-def engine_stop() -> None:
-    """Stop the development engine."""
-    stopped = engine_for(get_settings()).stop()
-    out.print("engine stopped" if stopped else "engine was not running")
+def engine_stop(kind: str | None = ENGINE_OPTION) -> None:
+    """Stop the local engine (without --engine: whichever runs)."""
+    settings = get_settings()
+    kinds = [_checked(kind)] if kind else list(KINDS)
+    stopped = [k for k in kinds if k and engine_of(settings, k).stop()]
+    if stopped:
+        out.print("; ".join(f"{k} engine stopped" for k in stopped))
+    else:
+        out.print(f"{kind or 'no'} engine was not running")
 
 
 @engine_app.command("status")
-def engine_status() -> None:
-    """Say whether the development engine runs and answers; exit 1 when it does not run."""
-    status = engine_for(get_settings()).status()
+def engine_status(kind: str | None = ENGINE_OPTION) -> None:
+    """Say which engine runs and answers, and why it is the one used; exit 1 when it does not
+    run."""
+    settings = get_settings()
+    choice = choose(settings, _checked(kind))
+    status = engine_of(settings, choice.kind).status()
+    if settings.neo4j_uri:
+        out.print(f"note: NEO4J_URI is set ({settings.neo4j_uri}): the commands use that graph")
     if not status.running:
-        out.print(f"engine not running (data in {status.home})")
+        out.print(
+            f"{choice.kind} engine not running (data in {status.folder}); "
+            f"it is the one to use because {choice.reason}",
+            highlight=False,
+        )
         raise typer.Exit(1)
     state = "ready" if status.ready else "starting (not answering yet)"
-    out.print(f"engine running (pid {status.pid}) at {status.bolt_uri}: {state}")
+    out.print(
+        f"{status.kind} engine running (pid {status.pid}) at {status.bolt_uri}: {state}; "
+        f"used because {choice.reason}",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -252,9 +314,8 @@ def serve(
     from partygraph.app import create_app
 
     settings = get_settings()
-    _announce_engine(settings)
     try:
-        connection = connection_for(settings)
+        connection = _connect(settings)
         application = create_app(settings, connection)
         admin_token = auth.mint(settings, auth.Role.ADMIN, subject="serve")
     except (EngineError, auth.AuthError) as exc:

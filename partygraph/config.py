@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -18,13 +19,22 @@ class Settings(BaseSettings):
     neo4j_password: str = Field(default="", alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
 
-    # Where the development engine keeps its data, password, pid and log (project-local).
+    # The local engine (partygraph.engine): which one (unset: the one running, else Neo4j
+    # where a JDK 17+ and Maven are found, else ArcadeDB), and where it keeps its data,
+    # password, pid and log (project-local).
+    engine: Literal["neo4j", "arcadedb"] | None = Field(default=None, alias="PARTYGRAPH_ENGINE")
     home: Path = Field(default=Path(".partygraph"), alias="PARTYGRAPH_HOME")
     engine_bolt_port: int = Field(default=17687, alias="PARTYGRAPH_ENGINE_BOLT_PORT")
     engine_http_port: int = Field(default=12480, alias="PARTYGRAPH_ENGINE_HTTP_PORT")
-    # 512m loads 100k nodes; the chengdu city profile (156k nodes, 220k relationships in one
-    # import transaction) needs 768m.
-    engine_heap: str = Field(default="1g", alias="PARTYGRAPH_ENGINE_HEAP")
+    # Unset: 2g for Neo4j, 1g for ArcadeDB. On ArcadeDB 512m loads 100k nodes; the chengdu
+    # city profile (156k nodes, 220k relationships in one import transaction) needs 768m.
+    engine_heap: str | None = Field(
+        default=None, alias="PARTYGRAPH_ENGINE_HEAP", pattern=r"^[1-9]\d*[kmgKMG]?$"
+    )
+    # Neo4j's page cache: the chengdu and shinan profiles together fill about 300 MB of store.
+    engine_pagecache: str = Field(
+        default="1g", alias="PARTYGRAPH_ENGINE_PAGECACHE", pattern=r"^[1-9]\d*[kmgKMG]?$"
+    )
 
     # Tokens. Unset on the development engine: a random secret is kept under `home`.
     secret: str | None = Field(default=None, alias="PARTYGRAPH_SECRET")

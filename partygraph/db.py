@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import copy
+import datetime as dt
 import json
 import os
 import random
@@ -37,9 +38,7 @@ from neo4j.exceptions import (
 from partygraph import cypher
 from partygraph.access import FULL, Access
 from partygraph.config import Settings
-from partygraph.engine import DATABASE as ENGINE_DATABASE
-from partygraph.engine import USER as ENGINE_USER
-from partygraph.engine import Engine
+from partygraph.engine import Announce, engine_for
 
 Row = dict[str, Any]
 
@@ -56,6 +55,12 @@ class GraphUnavailable(GraphError):
 
 class GraphConflict(GraphError):
     code = "CONFLICT"
+
+
+class GraphTimeout(GraphError):
+    """The graph stopped a transaction that ran past the statement timeout."""
+
+    code = "QUERY_TIMEOUT"
 
 
 # Retry pacing. ArcadeDB reports two transactions changing one record (or filling one edge
@@ -81,6 +86,15 @@ _SHUTDOWN_CODES = frozenset(
 WATCH_GRACE = 2.0
 PROBE_TIMEOUT = 5.0
 
+# Neo4j stops a transaction past its timeout with TransactionTimedOut (or
+# TransactionTimedOutClientConfiguration: the timeout the driver asked for); one stopped while
+# it waits for a lock says LockClientStopped instead.
+_TIMED_OUT = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.LockClientStopped",
+)
+# Neo4j answers this, transient, while its database is stopping or not yet started.
+_DATABASE_UNAVAILABLE = "Neo.TransientError.General.DatabaseUnavailable"
 UNREACHABLE = (
     "the graph database is not reachable; the service retries by itself, try again shortly"
 )
@@ -99,15 +113,34 @@ def _other_transient(exc: BaseException, arcadedb: bool) -> str | None:
     return None
 
 
-def _graph_error(exc: BaseException) -> GraphError:
+def _graph_error(exc: BaseException, timeout: float) -> GraphError:
     """What a caller is told about a driver or server error that was not retried (again)."""
+    if str(getattr(exc, "code", None) or "").startswith(_TIMED_OUT):
+        return GraphTimeout(
+            f"the query ran past the statement timeout ({timeout:g} s) and was stopped; ask "
+            "for less (a smaller page or area, fewer hops) or try again when the graph is less busy"
+        )
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        return GraphUnavailable(UNREACHABLE)
+    if getattr(exc, "code", None) == _DATABASE_UNAVAILABLE:  # Neo4j stopping or starting
         return GraphUnavailable(UNREACHABLE)
     if isinstance(exc, TransientError):
         return GraphUnavailable("the graph database is busy; try again shortly")
     if isinstance(exc, ConstraintError):
         return GraphConflict("the change conflicts with data already stored")
     return GraphError("the graph database refused the request")
+
+
+def _in_utc(value: Any) -> Any:
+    """Parameters for ArcadeDB, which stores a datetime's instant but drops its offset: every
+    datetime in UTC, so that what it answers at once and what it answers later agree."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC)
+    if isinstance(value, dict):
+        return {key: _in_utc(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_utc(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -118,14 +151,11 @@ class Connection:
     database: str
 
 
-def engine_for(settings: Settings) -> Engine:
-    return Engine(
-        settings.home, settings.engine_bolt_port, settings.engine_http_port, settings.engine_heap
-    )
-
-
-def connection_for(settings: Settings, start_engine: bool = True) -> Connection:
-    """NEO4J_* when NEO4J_URI is set; else the development engine, started if needed."""
+def connection_for(
+    settings: Settings, start_engine: bool = True, announce: Announce = lambda _: None
+) -> Connection:
+    """NEO4J_* when NEO4J_URI is set; else the local engine (partygraph.engine), started if
+    needed."""
     if settings.neo4j_uri:
         return Connection(
             settings.neo4j_uri,
@@ -135,8 +165,8 @@ def connection_for(settings: Settings, start_engine: bool = True) -> Connection:
         )
     engine = engine_for(settings)
     if start_engine:
-        engine.start()
-    return Connection(engine.bolt_uri, ENGINE_USER, engine.password, ENGINE_DATABASE)
+        engine.start(announce=announce)
+    return Connection(engine.bolt_uri, engine.user, engine.password, engine.database)
 
 
 @dataclass
@@ -246,6 +276,9 @@ class Graph:
             connection_acquisition_timeout=10.0,
             connection_timeout=5.0,
             liveness_check_timeout=30.0,  # drop pooled connections that died with a restart
+            # Neo4j's hints (e.g. "relationship type not in the graph yet") are for people
+            # writing queries; ours are linted, so the server need not make them.
+            notifications_min_severity="OFF",
         )
 
     def for_viewer(self, access: Access, scope: str | None) -> Graph:
@@ -264,6 +297,8 @@ class Graph:
             step.name, label=step.label, rel=step.rel, hops=step.hops, access=self.access
         )
         params = dict(step.params)
+        if self.features.get("arcadedb"):
+            params = _in_utc(params)
         if "$scope" in query:
             params["scope"] = self.scope
         _note(step, query, params, self.access)
@@ -316,6 +351,7 @@ class Graph:
             return await work(Tx(self, tx))
 
         unit_with_timeout = neo4j.unit_of_work(timeout=self.timeout)(unit)
+        await self.on_arcadedb()  # learnt once, before the statements that depend on it
         deadline = time.monotonic() + self.retry_time
         retried: dict[str, int] = {}
         while True:
@@ -330,10 +366,7 @@ class Graph:
                     retry_delay_jitter_factor=RETRY_JITTER,
                 ) as session:
                     run = session.execute_write if write else session.execute_read
-                    result = await self._watched(run(unit_with_timeout))
-                if "arcadedb" not in self.features:
-                    await self._learn_server()
-                return result
+                    return await self._watched(run(unit_with_timeout))
             except (Neo4jError, DriverError, OSError) as exc:
                 kind = _other_transient(exc, self.features.get("arcadedb", False))
                 left = deadline - time.monotonic()
@@ -342,12 +375,19 @@ class Graph:
                     or retried.get(kind, 0) >= OTHER_TRANSIENT_RETRIES[kind]
                     or left <= 0
                 ):
-                    raise _graph_error(exc) from exc
+                    raise _graph_error(exc, self.timeout) from exc
                 pause = RETRY_FIRST_DELAY * RETRY_MULTIPLIER ** sum(retried.values())
                 await asyncio.sleep(
                     min(pause * random.uniform(1 - RETRY_JITTER, 1 + RETRY_JITTER), left)
                 )
                 retried[kind] = retried.get(kind, 0) + 1
+
+    async def on_arcadedb(self) -> bool:
+        """Whether the server is ArcadeDB (asked once): a few statements and locks differ
+        there."""
+        if "arcadedb" not in self.features:
+            await self._learn_server()
+        return self.features.get("arcadedb", False)
 
     async def _learn_server(self) -> None:
         """Whether the server is ArcadeDB (it answers "Neo4j/5.26.0 compatible (ArcadeDB …)"),

@@ -1,8 +1,10 @@
-"""The development engine's lifecycle, and the service riding out the graph going away."""
+"""The local engines' lifecycle through `partygraph engine …`, which engine is chosen and why,
+and the service riding out the graph going away. Runs on each engine the suite runs on."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,23 +15,30 @@ from pathlib import Path
 import httpx
 import neo4j
 import pytest
-from conftest import SECRET, Server, free_port
+from conftest import SECRET, Server, engine_home, free_port, suite_engine
 
 from partygraph import auth
 from partygraph.config import Settings
 from partygraph.db import connection_for
-from partygraph.engine import DATABASE, USER, Engine
+from partygraph.engine import engine_of
+
+pytestmark = pytest.mark.both_engines
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("lifecycle")
+def kind() -> str:
+    return suite_engine().kind
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory, kind: str) -> Iterator[Path]:
+    path = engine_home(tmp_path_factory, "lifecycle")
     yield path
-    Engine(path, 1, 1).stop()  # whatever a failed test left running
+    for other in ("neo4j", "arcadedb"):  # whatever a failed test left running
+        engine_of(Settings(PARTYGRAPH_HOME=path), other).stop()  # type: ignore[call-arg]
 
 
-@pytest.fixture(scope="module")
-def env(home: Path) -> dict[str, str]:
+def base_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PARTYGRAPH_"))}
     env.update(
         PARTYGRAPH_HOME=str(home),
@@ -40,13 +49,18 @@ def env(home: Path) -> dict[str, str]:
     return env
 
 
+@pytest.fixture(scope="module")
+def env(home: Path, kind: str) -> dict[str, str]:
+    return base_env(home) | {"PARTYGRAPH_ENGINE": kind}
+
+
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "partygraph", *args],
         env=env,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=300,
     )
 
 
@@ -54,38 +68,67 @@ def settings_for(env: dict[str, str]) -> Settings:
     return Settings(  # type: ignore[call-arg]
         PARTYGRAPH_HOME=env["PARTYGRAPH_HOME"],
         PARTYGRAPH_SECRET=SECRET,
+        PARTYGRAPH_ENGINE=env["PARTYGRAPH_ENGINE"],
         PARTYGRAPH_ENGINE_BOLT_PORT=env["PARTYGRAPH_ENGINE_BOLT_PORT"],
         PARTYGRAPH_ENGINE_HTTP_PORT=env["PARTYGRAPH_ENGINE_HTTP_PORT"],
     )
 
 
-def test_engine_start_status_stop(env: dict[str, str], home: Path) -> None:
-    assert cli(env, "engine", "status").returncode == 1
+def test_engine_start_status_stop(env: dict[str, str], home: Path, kind: str) -> None:
+    status = cli(env, "engine", "status")
+    assert status.returncode == 1
+    assert f"{kind} engine not running" in status.stdout
+    assert f"because PARTYGRAPH_ENGINE={kind}" in status.stdout
     started = cli(env, "engine", "start")
     assert started.returncode == 0, started.stderr
-    assert "engine running" in started.stdout
+    assert f"{kind} engine running" in started.stdout
     status = cli(env, "engine", "status")
     assert status.returncode == 0 and "ready" in status.stdout
-    pid = (home / "engine.pid").read_text()
+    folder = home / kind
+    pid = (folder / "server.pid").read_text()
     assert cli(env, "engine", "start").returncode == 0
-    assert (home / "engine.pid").read_text() == pid  # starting twice keeps the one server
+    assert (folder / "server.pid").read_text() == pid  # starting twice keeps the one server
 
     # Ready means a real query answers, on loopback only, with the kept password.
+    engine = engine_of(settings_for(env), kind)
     bolt = f"bolt://127.0.0.1:{env['PARTYGRAPH_ENGINE_BOLT_PORT']}"
-    password = (home / "engine.password").read_text().strip()
-    with neo4j.GraphDatabase.driver(bolt, auth=(USER, password)) as driver:
-        assert driver.execute_query("RETURN 1 AS one", database_=DATABASE).records[0]["one"] == 1
-    assert (home / "engine" / "databases" / DATABASE).is_dir()  # data under the project folder
+    password = (folder / "password").read_text().strip()
+    with neo4j.GraphDatabase.driver(bolt, auth=(engine.user, password)) as driver:
+        records = driver.execute_query("RETURN 1 AS one", database_=engine.database).records
+        assert records[0]["one"] == 1
+        agent = driver.get_server_info().agent.lower()
+    assert ("arcadedb" in agent) == (kind == "arcadedb")
+    assert any(engine.data.iterdir())  # data under the project folder
+    with (
+        neo4j.GraphDatabase.driver(bolt, auth=(engine.user, "wrong-password")) as driver,
+        pytest.raises(neo4j.exceptions.AuthError),
+    ):
+        driver.verify_connectivity()  # authentication stays on
+
+    # Without PARTYGRAPH_ENGINE, the engine that runs is the one used.
+    status = cli(base_env(home) | {k: env[k] for k in env if "PORT" in k}, "engine", "status")
+    assert status.returncode == 0
+    assert f"{kind} engine running" in status.stdout
+    assert f"because it is the engine running in {home}" in status.stdout
+
+    # One engine runs in a home: the other is refused, for the engine commands and the rest.
+    other = {"neo4j": "arcadedb", "arcadedb": "neo4j"}[kind]
+    for command in (["engine", "start"], ["migrate"]):
+        refused = cli(env | {"PARTYGRAPH_ENGINE": other}, *command)
+        assert refused.returncode == 1
+        assert f"the {kind} engine runs in {home}" in refused.stderr
+        assert f"stop it first: partygraph engine stop --engine {kind}" in refused.stderr
 
     stopped = cli(env, "engine", "stop")
-    assert stopped.returncode == 0 and "engine stopped" in stopped.stdout
+    assert stopped.returncode == 0 and f"{kind} engine stopped" in stopped.stdout
     assert cli(env, "engine", "status").returncode == 1
     assert "not running" in cli(env, "engine", "stop").stdout
 
 
-def test_commands_start_the_engine_when_needed(env: dict[str, str]) -> None:
+def test_commands_start_the_engine_when_needed(env: dict[str, str], kind: str) -> None:
     migrated = cli(env, "migrate")
     assert migrated.returncode == 0, migrated.stderr
+    assert f"starting the local {kind} engine" in migrated.stderr
     assert cli(env, "engine", "status").returncode == 0
     assert cli(env, "engine", "stop").returncode == 0
 
@@ -100,9 +143,39 @@ def test_a_taken_port_is_a_clear_error(env: dict[str, str]) -> None:
     assert "is taken by another process" in result.stderr
 
 
-def test_service_answers_errors_while_the_graph_is_down_and_recovers(env: dict[str, str]) -> None:
+def test_without_java_the_default_is_arcadedb_and_status_says_why(tmp_path: Path) -> None:
+    # A machine without Java: no JAVA_HOME, and a PATH that holds Python but no java.
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    (bare / "python").symlink_to(sys.executable)
+    env = base_env(tmp_path) | {"PATH": str(bare)}
+    env.pop("JAVA_HOME", None)
+    status = cli(env, "engine", "status")
+    assert status.returncode == 1
+    assert "arcadedb engine not running" in status.stdout
+    assert "Neo4j cannot run here: no Java found" in status.stdout
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="needs a JDK on PATH")
+def test_with_java_and_maven_the_default_is_neo4j(tmp_path: Path) -> None:
+    env = base_env(tmp_path)
+    env.pop("JAVA_HOME", None)
+    status = cli(env, "engine", "status")
+    assert "neo4j engine not running" in status.stdout, status.stdout
+    assert "because Java " in status.stdout
+
+
+def test_an_unknown_engine_is_refused(env: dict[str, str]) -> None:
+    result = cli(env, "engine", "start", "--engine", "postgres")
+    assert result.returncode == 2
+    assert "unknown engine 'postgres'; known: neo4j, arcadedb" in result.stderr
+
+
+def test_service_answers_errors_while_the_graph_is_down_and_recovers(
+    env: dict[str, str], kind: str
+) -> None:
     settings = settings_for(env)
-    engine = Engine(settings.home, settings.engine_bolt_port, settings.engine_http_port)
+    engine = engine_of(settings, kind)
     connection = connection_for(settings)  # starts the engine
     token = auth.mint(settings, auth.Role.ADMIN)
     headers = {"Authorization": f"Bearer {token}"}
