@@ -1,12 +1,18 @@
-"""Shared fixtures: a real graph server (NEO4J_URI, else Neo4j in Docker, else the development
-engine), the app served over real HTTP, tokens, and helpers to load and wipe data."""
+"""Shared fixtures: a real graph server (NEO4J_URI, else a local engine of partygraph.engine in
+a home of its own: Neo4j where it can run, or the one PARTYGRAPH_ENGINE names), the app served
+over real HTTP, tokens, and helpers to load and wipe data.
+
+Markers say where a test runs: `neo4j_only` and `arcadedb_only` for an engine's own behaviour
+(skipped on the other), `both_engines` for what `./scripts/test` also runs on ArcadeDB."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import secrets
+import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
@@ -21,7 +27,7 @@ import uvicorn
 from partygraph import auth
 from partygraph.config import Settings
 from partygraph.db import Connection, Graph
-from partygraph.engine import DATABASE, USER, Engine
+from partygraph.engine import LocalEngine, engine_of, preferred
 from partygraph.importer import ImportSummary, import_lines
 from partygraph.migrate import migrate
 from partygraph.seed.records import Record, to_lines
@@ -36,21 +42,68 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _docker_answers() -> bool:
-    try:
-        import docker
+@dataclass(frozen=True)
+class SuiteEngine:
+    """The engine the whole run uses, and why."""
 
-        docker.from_env(timeout=3).ping()
-        return True
-    except Exception:
-        return False
+    kind: str  # "neo4j" or "arcadedb"
+    reason: str
+    uri: str | None = None  # NEO4J_URI, when the run uses a server of its own
+
+    def describe(self) -> str:
+        where = f"the server at NEO4J_URI={self.uri}" if self.uri else "a local engine"
+        return f"{self.kind} ({where}; {self.reason})"
+
+
+def _server_kind(uri: str) -> str:
+    """What the server at NEO4J_URI is: its agent names ArcadeDB when it is."""
+    import neo4j
+
+    auth_ = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+    with neo4j.GraphDatabase.driver(uri, auth=auth_) as driver:
+        agent = driver.get_server_info().agent
+    return "arcadedb" if "arcadedb" in agent.lower() else "neo4j"
+
+
+_SUITE_ENGINE: list[SuiteEngine] = []
+
+
+def suite_engine() -> SuiteEngine:
+    if not _SUITE_ENGINE:
+        uri = os.environ.get("NEO4J_URI")
+        if uri:
+            _SUITE_ENGINE.append(SuiteEngine(_server_kind(uri), "NEO4J_URI is set", uri))
+        else:
+            choice = preferred(Settings())  # type: ignore[call-arg]
+            _SUITE_ENGINE.append(SuiteEngine(choice.kind, choice.reason))
+    return _SUITE_ENGINE[0]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for marker in (
+        "neo4j_only: an engine-specific behaviour of Neo4j; skipped on ArcadeDB",
+        "arcadedb_only: an engine-specific behaviour of ArcadeDB; skipped on Neo4j",
+        "both_engines: also run on ArcadeDB by ./scripts/test (contract, access, lifecycle)",
+    ):
+        config.addinivalue_line("markers", marker)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"graph engine: {suite_engine().describe()}"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    kind = suite_engine().kind
+    for only in ("neo4j", "arcadedb"):
+        if only != kind and item.get_closest_marker(f"{only}_only") is not None:
+            pytest.skip(f"{only}'s own behaviour; this run is on {kind}")
 
 
 @dataclass
 class Target:
     """The graph server the suite runs against."""
 
-    kind: str  # "NEO4J_URI", "neo4j-testcontainers" or "arcadedb-dev-engine"
+    kind: str  # "neo4j" or "arcadedb"
     connection: Connection
 
     def env(self, home: Path) -> dict[str, str]:
@@ -80,6 +133,42 @@ class Target:
         )
 
 
+_MEMORY_HOMES: list[Path] = []
+
+
+def engine_home(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder for a test engine, in memory where the machine has /dev/shm: the suite wipes
+    and reloads the graph hundreds of times, and Neo4j syncs its log to disk at every commit."""
+    memory = Path("/dev/shm")
+    if memory.is_dir() and os.access(memory, os.W_OK):
+        home = Path(tempfile.mkdtemp(prefix=f"partygraph-{name}-", dir=memory))
+        _MEMORY_HOMES.append(home)
+        return home
+    return tmp_path_factory.mktemp(name)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for home in _MEMORY_HOMES:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def local_engine(home: Path, kind: str | None = None) -> LocalEngine:
+    """A local engine of the run's kind (or `kind`) in `home`, on free ports."""
+    settings = Settings(  # type: ignore[call-arg]
+        PARTYGRAPH_HOME=home,
+        PARTYGRAPH_ENGINE_BOLT_PORT=free_port(),
+        PARTYGRAPH_ENGINE_HTTP_PORT=free_port(),
+    )
+    return engine_of(settings, kind or suite_engine().kind)
+
+
+def target_of(engine: LocalEngine) -> Target:
+    return Target(
+        engine.kind,
+        Connection(engine.bolt_uri, engine.user, engine.password, engine.database),
+    )
+
+
 @pytest.fixture(scope="session")
 def recorded_cypher(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every statement text sent during the run lands here; the fidelity test lints them."""
@@ -90,40 +179,24 @@ def recorded_cypher(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def target(tmp_path_factory: pytest.TempPathFactory, recorded_cypher: Path) -> Iterator[Target]:
-    if os.environ.get("NEO4J_URI"):
+    suite = suite_engine()
+    if suite.uri:
         yield Target(
-            "NEO4J_URI",
+            suite.kind,
             Connection(
-                os.environ["NEO4J_URI"],
+                suite.uri,
                 os.environ.get("NEO4J_USER", "neo4j"),
                 os.environ.get("NEO4J_PASSWORD", ""),
                 os.environ.get("NEO4J_DATABASE", "neo4j"),
             ),
         )
         return
-    if _docker_answers():
-        from testcontainers.neo4j import Neo4jContainer
-
-        with Neo4jContainer("neo4j:5.26-community") as neo4j:
-            yield Target(
-                "neo4j-testcontainers",
-                Connection(neo4j.get_connection_url(), "neo4j", neo4j.password, "neo4j"),
-            )
-        return
-    engine = Engine(tmp_path_factory.mktemp("engine-home"), free_port(), free_port())
+    engine = local_engine(engine_home(tmp_path_factory, "engine-home"))
     engine.start()
     try:
-        yield Target(
-            "arcadedb-dev-engine", Connection(engine.bolt_uri, USER, engine.password, DATABASE)
-        )
+        yield target_of(engine)
     finally:
         engine.stop()
-
-
-def pytest_report_header(config: pytest.Config) -> str:
-    if os.environ.get("NEO4J_URI"):
-        return "graph: NEO4J_URI"
-    return "graph: Neo4j via testcontainers if Docker answers, else the ArcadeDB dev engine"
 
 
 def run_graph(target: Target, work: Callable[[Graph], Awaitable[T]]) -> T:
@@ -161,13 +234,13 @@ RUN_FACTS: dict[str, str] = {}
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    terminalreporter.write_line(f"partygraph: this run's graph engine: {suite_engine().describe()}")
     for key, value in RUN_FACTS.items():
         terminalreporter.write_line(f"partygraph: {key}: {value}")
 
 
 @pytest.fixture(scope="session")
 def engine_kind(target: Target) -> str:
-    RUN_FACTS["graph engine"] = f"{target.kind} ({target.connection.uri})"
     return target.kind
 
 

@@ -21,6 +21,8 @@ from partygraph.access import RENDERINGS
 from partygraph.db import Graph
 from partygraph.export import export_records
 
+pytestmark = pytest.mark.both_engines  # scopes and masks hold on both engines
+
 VIEWERS: dict[str, tuple[auth.Role, str | None]] = {
     "admin": (auth.Role.ADMIN, None),
     "integration": (auth.Role.INTEGRATION, None),

@@ -12,6 +12,8 @@ from model import Model
 from partygraph.seed.demo import DemoSize, demo
 from partygraph.seed.records import Record, node, rel
 
+pytestmark = pytest.mark.both_engines  # the integration contract holds on both
+
 SIZE = DemoSize(
     streets=2,
     communities_per_street=3,

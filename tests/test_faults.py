@@ -1,8 +1,8 @@
 """The graph engine going away under load: mid-import, mid-request, and frozen.
 
-Each test drives a private development engine (its own home and free ports) so it can kill,
-stop and freeze it without disturbing the session's engine: an import cut by the engine going
-away fails with a clear error and leaves all or nothing of the file, and runs again to the
+Each test drives a private local engine of the run's kind (its own home and free ports) so it
+can kill, stop and freeze it without disturbing the session's engine: an import cut by the engine
+going away fails with a clear error and leaves all or nothing of the file, and runs again to the
 end; a request in flight gets GRAPH_UNAVAILABLE (no 5xx, no traceback, no hang) and the same
 request succeeds once the engine is back, with no restart of the service.
 """
@@ -25,18 +25,30 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import RUN_FACTS, SECRET, Server, Target, free_port, run_graph
+from conftest import (
+    RUN_FACTS,
+    SECRET,
+    Server,
+    Target,
+    engine_home,
+    local_engine,
+    run_graph,
+    target_of,
+)
 
 from partygraph import auth
 from partygraph.config import Settings
-from partygraph.db import Connection, Graph
-from partygraph.engine import DATABASE, USER, Engine
+from partygraph.db import Graph
+from partygraph.engine import LocalEngine
 from partygraph.export import export_records
 from partygraph.importer import parse
 from partygraph.seed.profiles import generator
 from partygraph.seed.records import to_lines
 
-# A file whose import (one transaction) takes a few seconds on the development engine.
+# Both engines ride out faults (ArcadeDB's errors while it shuts down are retried).
+pytestmark = pytest.mark.both_engines
+
+# A file whose import (one transaction) takes a few seconds.
 PROFILE, SCALE = "chengdu", 0.05
 QUERY = {"query": "{ districts(first: 1) { totalCount } }"}
 
@@ -44,8 +56,8 @@ Counts = tuple[Counter[str], Counter[str]]  # nodes by label, relationships by t
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    engine = Engine(tmp_path_factory.mktemp("faults"), free_port(), free_port())
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEngine]:
+    engine = local_engine(engine_home(tmp_path_factory, "faults"))
     engine.start()
     try:
         yield engine
@@ -57,13 +69,11 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 
 
 @pytest.fixture(scope="module")
-def graph(engine: Engine) -> Target:
-    return Target(
-        "arcadedb-dev-engine", Connection(engine.bolt_uri, USER, engine.password, DATABASE)
-    )
+def graph(engine: LocalEngine) -> Target:
+    return target_of(engine)
 
 
-def kill(engine: Engine) -> None:
+def kill(engine: LocalEngine) -> None:
     """SIGKILL: the engine dies as in a crash, in the middle of whatever it does."""
     pid = engine.pid()
     assert pid is not None
@@ -138,7 +148,9 @@ class CliImport:
         return self.process.returncode, out, shown
 
 
-def cut_import(engine: Engine, graph: Target, path: Path, env: dict[str, str], how: str) -> Counts:
+def cut_import(
+    engine: LocalEngine, graph: Target, path: Path, env: dict[str, str], how: str
+) -> Counts:
     """Start importing `path` into an empty graph, take the engine away while rows are being
     written, check the import failed clearly, start the engine again: what the graph holds."""
     run_graph(graph, lambda db: db.write("wipe_graph"))
@@ -161,7 +173,7 @@ NOTHING: Counts = (Counter(), Counter())
 
 
 def test_an_import_cut_by_an_engine_crash_keeps_all_or_nothing_and_runs_again(
-    engine: Engine, graph: Target, dataset: tuple[Path, Counts], tmp_path: Path
+    engine: LocalEngine, graph: Target, dataset: tuple[Path, Counts], tmp_path: Path
 ) -> None:
     path, expected = dataset
     env = graph.env(tmp_path) | {"PARTYGRAPH_RETRY_TIME": "1"}
@@ -187,7 +199,7 @@ def test_an_import_cut_by_an_engine_crash_keeps_all_or_nothing_and_runs_again(
 
 
 def test_an_import_cut_by_an_engine_shutdown_keeps_all_or_nothing(
-    engine: Engine, graph: Target, dataset: tuple[Path, Counts], tmp_path: Path
+    engine: LocalEngine, graph: Target, dataset: tuple[Path, Counts], tmp_path: Path
 ) -> None:
     # While ArcadeDB shuts down the statement in flight fails with a DatabaseError, new
     # connections with Unauthorized: the service retries those and reports the engine gone.
@@ -197,13 +209,13 @@ def test_an_import_cut_by_an_engine_shutdown_keeps_all_or_nothing(
     assert found in (NOTHING, expected), f"part of the import was kept: {found}"
 
 
-def _settings(engine: Engine) -> Settings:
+def _settings(engine: LocalEngine) -> Settings:
     # Short timeouts keep the waits short; the behaviour is the same at the defaults.
     return Settings(
         NEO4J_URI=engine.bolt_uri,
-        NEO4J_USER=USER,
+        NEO4J_USER=engine.user,
         NEO4J_PASSWORD=engine.password,
-        NEO4J_DATABASE=DATABASE,
+        NEO4J_DATABASE=engine.database,
         PARTYGRAPH_SECRET=SECRET,
         PARTYGRAPH_STATEMENT_TIMEOUT=1,
         PARTYGRAPH_RETRY_TIME=1,
@@ -211,7 +223,7 @@ def _settings(engine: Engine) -> Settings:
 
 
 @pytest.fixture
-def service(engine: Engine, graph: Target) -> Iterator[httpx.Client]:
+def service(engine: LocalEngine, graph: Target) -> Iterator[httpx.Client]:
     if engine.pid() is None:
         engine.start()
     settings = _settings(engine)
@@ -245,7 +257,7 @@ def answers_again(http: httpx.Client) -> None:
 
 
 def test_a_request_in_flight_when_the_engine_dies_gets_graph_unavailable(
-    engine: Engine, service: httpx.Client
+    engine: LocalEngine, service: httpx.Client
 ) -> None:
     assert service.post("/graphql", json=QUERY).json()["data"]["districts"]["totalCount"] >= 0
     pid = engine.pid()
@@ -265,7 +277,7 @@ def test_a_request_in_flight_when_the_engine_dies_gets_graph_unavailable(
 
 
 def test_a_frozen_engine_is_given_up_not_waited_on_forever(
-    engine: Engine, service: httpx.Client
+    engine: LocalEngine, service: httpx.Client
 ) -> None:
     assert not service.post("/graphql", json=QUERY).json().get("errors")
     pid = engine.pid()
