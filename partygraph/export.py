@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+from neo4j.time import Date, DateTime
+
 from partygraph.db import Graph
+from partygraph.properties import stored_instant
 from partygraph.seed.records import Record, node, rel
 
 PAGE = 2000
@@ -14,7 +17,9 @@ PAGE = 2000
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
     out = {key: value for key, value in props.items() if key != "id"}
     for key, value in out.items():
-        if hasattr(value, "iso_format"):  # graph dates and times: back to the text they came as
+        if isinstance(value, DateTime):  # back to the text it came as, offset and all
+            out[key] = stored_instant(value.to_native()).isoformat()
+        elif isinstance(value, Date):
             out[key] = value.iso_format()
     return out
 

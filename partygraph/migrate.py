@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-
 from partygraph import vocabulary
-from partygraph.db import Graph, GraphError, Step
+from partygraph.db import Graph, Step
 
-log = logging.getLogger("partygraph")
+# Indexes only Neo4j has: the CJK full-text index and the TEXT index behind name search.
+NEO4J_ONLY = ("fulltext_entity_names", "text_entity_names")
 
 
 def steps() -> list[Step]:
@@ -26,10 +25,9 @@ async def migrate(graph: Graph) -> int:
     for step in steps():
         await graph.write(step.name, step.params, label=step.label)
         done += 1
-    try:
-        await graph.write("fulltext_entity_names")
-        done += 1
-    except GraphError:
-        # The development engine has no full-text indexes: name search scans there.
-        log.info("no full-text index on this engine; name search will scan")
+    if not await graph.on_arcadedb():  # ArcadeDB has neither: name search scans there
+        for name in NEO4J_ONLY:
+            await graph.write(name)
+            done += 1
+        await graph.read("await_indexes")  # new indexes answer once this returns
     return done

@@ -352,17 +352,30 @@ def _datetime(value: Any, name: str) -> dt.datetime:
             ) from exc
     else:
         raise PropertyError(f"{name} must be a date-time string, not {value!r}")
-    return as_utc(moment, name)
+    return kept_instant(moment, name)
+
+
+def kept_instant(moment: dt.datetime, name: str) -> dt.datetime:
+    """An instant as the graph keeps it: with the offset it was given (Neo4j stores and returns
+    it; ArcadeDB returns the same instant in UTC); naive means UTC."""
+    as_utc(moment, name)  # refused when it does not fit the years 1 to 9999 in UTC
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def as_utc(moment: dt.datetime, name: str) -> dt.datetime:
-    """Instants are stored in UTC (the development engine drops offsets); naive means UTC."""
+    """The instant in UTC, for comparing; naive means UTC."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=dt.UTC)
     try:
         return moment.astimezone(dt.UTC)
     except OverflowError:  # e.g. 0001-01-01T00:00+08:00 falls before year 1 in UTC
         raise PropertyError(f"{name} lies outside the years 1 to 9999 in UTC") from None
+
+
+def stored_instant(moment: dt.datetime) -> dt.datetime:
+    """An instant read from the graph: aware as stored (Neo4j keeps its offset); a naive one
+    (ArcadeDB drops offsets and answers in UTC) is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def coerce(prop: Prop, name: str, value: Any) -> Any:

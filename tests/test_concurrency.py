@@ -7,20 +7,29 @@ and to create the same ids. Afterwards every report is stored exactly once, ever
 exactly one claimer and every id one node, each the one the API told it won; every losing
 attempt was told why (INVALID_STATE, or BAD_USER_INPUT "already in use"), and no request got
 a 5xx, an internal error or a "graph busy" error.
+
+On Neo4j the same race runs across two service processes (twins in different ones): the
+writing statements' locks alone keep it single, with no lock inside the service. Concurrent
+upserts of one pair (link, submitEvaluation, recordAttendance) make one relationship there.
 """
 
 from __future__ import annotations
 
 import asyncio
 import random
+import subprocess
+import sys
+import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from conftest import RUN_FACTS, Server, Target, load, run_graph, wipe
+from conftest import RUN_FACTS, Server, Target, free_port, load, run_graph, wipe
 
 from partygraph.db import Graph
 from partygraph.export import export_records
@@ -161,7 +170,8 @@ async def _client(url: str, token: str, k: int, ops: list[Op], start: asyncio.Ev
             errors = body.get("errors")
             if not errors:
                 seen.won.setdefault(op.kind, []).append((op.key, k))
-                assert next(iter(body["data"].values()))["id"] == op.key
+                answer = next(iter(body["data"].values()))
+                assert answer.get("id", op.key) == op.key  # the id it won, where it has one
             elif (
                 errors[0].get("extensions", {}).get("code") == op.refusal
                 and op.says in errors[0]["message"]
@@ -172,12 +182,15 @@ async def _client(url: str, token: str, k: int, ops: list[Op], start: asyncio.Ev
     return seen
 
 
-def race(server: Server, token: str, plan: Callable[[int], list[Op]]) -> Seen:
-    """Every client's plan sent at once, one request at a time per client; all they saw."""
+def race(urls: list[str], token: str, plan: Callable[[int], list[Op]]) -> Seen:
+    """Every client's plan sent at once, one request at a time per client; all they saw.
+    Clients k and k + PAIR (twins) talk to different services when there are several."""
 
     async def go() -> list[Seen]:
         start = asyncio.Event()
-        runs = [_client(server.url, token, k, plan(k), start) for k in range(CLIENTS)]
+        runs = [
+            _client(urls[(k // PAIR) % len(urls)], token, k, plan(k), start) for k in range(CLIENTS)
+        ]
         tasks = [asyncio.create_task(run) for run in runs]
         await asyncio.sleep(0.2)  # every client ready
         start.set()
@@ -218,10 +231,15 @@ def shared(target: Target, engine_kind: str) -> None:
     load(target, dataset())
 
 
+@pytest.mark.both_engines  # on ArcadeDB: its conflicts retried, reports ordered in-process
 def test_concurrent_reports_and_claims_lose_and_double_nothing(
     server: Server, admin_token: str, target: Target, shared: None
 ) -> None:
-    seen = race(server, admin_token, reports_and_claims)
+    seen = race([server.url], admin_token, reports_and_claims)
+    check_reports_and_claims(seen, target)
+
+
+def check_reports_and_claims(seen: Seen, target: Target, where: str = "") -> None:
     nodes, rels = stored(target)
 
     # Reports: each member reported by two clients at once; one is recorded, the other told.
@@ -244,7 +262,7 @@ def test_concurrent_reports_and_claims_lose_and_double_nothing(
     assert claims == winners
     assert {nodes[wish(w)]["status"] for w in range(WISHES)} == {"CLAIMED"}
 
-    RUN_FACTS["concurrent writes"] = (
+    RUN_FACTS["concurrent writes" + where] = (
         f"{CLIENTS} clients x {REPORTS_PER_CLIENT + CLAIMS_PER_CLIENT} operations: {attempts} "
         f"reports sent for {MEMBERS} members (each by two clients at once), {len(reported)} "
         f"recorded, {sum(found.values())} found, {seen.refused['report']} refused "
@@ -253,13 +271,14 @@ def test_concurrent_reports_and_claims_lose_and_double_nothing(
     )
 
 
+@pytest.mark.both_engines
 def test_concurrent_creations_of_one_id_make_one_node_and_tell_the_others(
     server: Server, admin_token: str, target: Target, engine_kind: str
 ) -> None:
     # The uniqueness constraint stops the later creations at their commit; run again, each
     # sees the first one's node and says the id is in use, as it would have (not CONFLICT).
     wipe(target)
-    seen = race(server, admin_token, lambda k: [create(k, new_id(i)) for i in range(NEW_IDS)])
+    seen = race([server.url], admin_token, lambda k: [create(k, new_id(i)) for i in range(NEW_IDS)])
     made = seen.winners("create")
     assert made == Counter({new_id(i): 1 for i in range(NEW_IDS)}), "an id created twice"
     assert seen.refused["create"] == (CLIENTS - 1) * NEW_IDS
@@ -269,4 +288,114 @@ def test_concurrent_creations_of_one_id_make_one_node_and_tell_the_others(
     RUN_FACTS["concurrent creations of one id"] = (
         f"{CLIENTS * NEW_IDS} createEntity requests for {NEW_IDS} ids: {len(made)} made, "
         f"{seen.refused['create']} told the id is in use"
+    )
+
+
+@contextmanager
+def serving(target: Target, home: Path) -> Iterator[str]:
+    """`partygraph serve` in a process of its own on the run's graph; its URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "partygraph", "serve", "--port", str(port)],
+        env=target.env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.mark.neo4j_only
+def test_reports_and_claims_race_across_two_service_processes(
+    admin_token: str, target: Target, shared: None, tmp_path: Path
+) -> None:
+    # No lock inside the service holds here: each report's twin goes to the other process.
+    with ExitStack() as stack:
+        urls = [stack.enter_context(serving(target, tmp_path / f"p{i}")) for i in range(2)]
+        seen = race(urls, admin_token, reports_and_claims)
+    check_reports_and_claims(seen, target, " (two service processes)")
+
+
+PAIRS = 25  # of each kind; every client upserts every pair, in its own order
+LINK = """mutation($unit: ID!, $community: ID!) {
+  link(type: PAIRED_WITH, from: $unit, to: $community, properties: {since: "2024-03-01"}) {
+    type } }"""
+EVALUATE = """mutation($unit: ID!, $community: ID!, $score: Float!) {
+  submitEvaluation(fromId: $unit, toId: $community, period: "2025-H1", score: $score) {
+    score } }"""
+ATTEND = """mutation($person: ID!, $activity: ID!, $hours: Float!) {
+  recordAttendance(activityId: $activity, personId: $person, hours: $hours) { hours } }"""
+
+
+def unit(i: int) -> str:
+    return f"cc-u{i:02d}"
+
+
+def activity(i: int) -> str:
+    return f"cc-a{i:02d}"
+
+
+def upserts(k: int) -> list[Op]:
+    ops = []
+    for i in range(PAIRS):
+        pair = {"unit": unit(i), "community": community(i)}
+        ops += [
+            Op("link", f"{unit(i)}>{community(i)}", LINK, pair, "", ""),
+            Op("evaluate", f"{unit(i)}>{community(i)}", EVALUATE, pair | {"score": k}, "", ""),
+            Op(
+                "attend",
+                f"{member(i)}>{activity(i)}",
+                ATTEND,
+                {"person": member(i), "activity": activity(i), "hours": k + 1},
+                "",
+                "",
+            ),
+        ]
+    random.Random(3000 + k).shuffle(ops)
+    return ops
+
+
+@pytest.mark.neo4j_only
+def test_concurrent_upserts_of_one_pair_make_one_relationship(
+    server: Server, admin_token: str, target: Target, shared: None
+) -> None:
+    extra = []
+    for i in range(PAIRS):
+        extra += [
+            node("Unit", unit(i), name=f"驻区单位{i}"),
+            node(
+                "Activity",
+                activity(i),
+                name=f"志愿服务{i}",
+                type="VOLUNTEER_SERVICE",
+                date="2025-03-01",
+            ),
+            rel("IN", activity(i), community(i)),
+        ]
+    load(target, extra)
+    seen = race([server.url], admin_token, upserts)
+    for kind in ("link", "evaluate", "attend"):
+        assert seen.winners(kind) == Counter({key: CLIENTS for key in seen.winners(kind)})
+        assert len(seen.winners(kind)) == PAIRS
+    _, rels = stored(target)
+    for rel_type, key in (("PAIRED_WITH", unit), ("EVALUATED", unit), ("ATTENDED", member)):
+        made = {pair: n for pair, n in rels.items() if pair[0] == rel_type}
+        ends = activity if rel_type == "ATTENDED" else community
+        assert made == {(rel_type, key(i), ends(i)): 1 for i in range(PAIRS)}, rel_type
+    RUN_FACTS["concurrent upserts"] = (
+        f"{CLIENTS} clients each upserted {PAIRS} pairings, evaluations and attendances "
+        f"({3 * PAIRS * CLIENTS} requests): one relationship per pair"
     )

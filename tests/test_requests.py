@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import RUN_FACTS, Client, Target, load, wipe
+from conftest import RUN_FACTS, Client, Target, load, suite_engine, wipe
 from requests_data import dataset, sandbox
 
 from partygraph.seed.records import Record
@@ -526,7 +526,13 @@ def test_raise_request_with_id_and_due_date(client: Client, box: Flow) -> None:
     made = client.query(RAISE, variables)["data"]["raiseRequest"]
     assert made["id"] == "r-网格-0001"
     assert instant(made["dueAt"]) == dt.datetime(2099, 1, 2, tzinfo=UTC)
-    assert made["dueAt"].endswith("+00:00")
+    # Neo4j keeps the offset given; ArcadeDB gives the same instant back in UTC.
+    kept = (
+        "2099-01-02T08:00:00+08:00"
+        if suite_engine().kind == "neo4j"
+        else "2099-01-02T00:00:00+00:00"
+    )
+    assert made["dueAt"] == kept
     before = everything(client, box)
     assert error_code(client, RAISE, variables) == "BAD_USER_INPUT"  # the id is taken
     assert error_code(client, RAISE, {**variables, "id": "g-sb-b"}) == "BAD_USER_INPUT"

@@ -10,7 +10,7 @@ ORDER BY key, id
 LIMIT $limit
 
 // name: exploration_search_scan
-// Name search without a full-text index (the development engine): a substring scan.
+// Name search by substring: on Neo4j through the TEXT index on names, on ArcadeDB a scan.
 MATCH (n:Entity)
 WHERE n.name CONTAINS $text
   AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
@@ -20,14 +20,15 @@ ORDER BY size(n.name), n.id
 LIMIT $limit
 
 // name: exploration_search_fulltext
-// Name search on Neo4j through the CJK full-text index; the CONTAINS keeps substring meaning.
-CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+// Name search through the CJK full-text index (Neo4j); the CONTAINS keeps substring meaning
+// and the order is the scan's, so both engines answer alike.
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node
 WHERE node.name CONTAINS $text
   AND ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
   AND __VISIBLE(node)__
 RETURN node.id AS key, [l IN labels(node) WHERE l <> 'Entity'][0] AS label,
        __PROPS(node)__ AS props
-ORDER BY score DESC, node.id
+ORDER BY size(node.name), node.id
 LIMIT $limit
 
 // name: exploration_fulltext_ready

@@ -12,6 +12,15 @@ CREATE CONSTRAINT __LABEL___id IF NOT EXISTS FOR (n:__LABEL__) REQUIRE n.id IS U
 CREATE INDEX __LABEL___name IF NOT EXISTS FOR (n:__LABEL__) ON (n.name)
 
 // name: fulltext_entity_names
-// Neo4j only (the development engine has no full-text indexes): names in Chinese, CJK bigrams.
+// Neo4j only (ArcadeDB has no full-text indexes): names in Chinese, as CJK bigrams.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}
+
+// name: text_entity_names
+// Neo4j only: a trigram TEXT index answers `name CONTAINS $text` for what the full-text
+// index cannot (a name part in digits or Latin letters).
+CREATE TEXT INDEX entity_names_text IF NOT EXISTS FOR (n:Entity) ON (n.name)
+
+// name: await_indexes
+// Neo4j only: waits until every index is online (a new one is filled in the background).
+CALL db.awaitIndexes(300)

@@ -142,17 +142,20 @@ def _residence_text(homes: list[dict[str, Any]]) -> str:
     return f"they reside in {places}"
 
 
-# Reports of one member go one at a time through this process. On Neo4j the statement's lock
-# already orders them; the development engine (ArcadeDB) takes no locks, and merges edges
-# appended concurrently to one node, so two reports of one member sent at once would both pass
-# the "already reported" check and both be written. (Several service processes on ArcadeDB
-# could still do that; production runs on Neo4j.)
+# On ArcadeDB, reports of one member go one at a time through this process. On Neo4j the
+# writing statement's lock on the member orders them, across any number of service processes;
+# ArcadeDB takes no such lock and merges edges appended concurrently to one node, so two reports
+# of one member sent at once would both pass the "already reported" check and both be written.
+# (Several service processes on ArcadeDB could still do that; production runs on Neo4j.)
 # A lock lives while some request holds or awaits it, then drops out of the registry.
 _reporting: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
 
 @asynccontextmanager
-async def one_report_at_a_time(person_id: str) -> AsyncIterator[None]:
+async def one_report_at_a_time(graph: Graph, person_id: str) -> AsyncIterator[None]:
+    if not await graph.on_arcadedb():
+        yield
+        return
     async with _reporting.setdefault(person_id, asyncio.Lock()):
         yield
 

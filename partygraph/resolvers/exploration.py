@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from partygraph.db import Graph, Row
@@ -19,12 +20,12 @@ async def count_by_label(graph: Graph, label: str) -> int:
 async def shortest_path(
     graph: Graph, source: str, target: str, max_hops: int
 ) -> dict[str, Any] | None:
-    rows = await graph.read("shortest_path", {"from": source, "to": target}, hops=max_hops)
+    statement = "shortest_path_filtered" if await graph.on_arcadedb() else "shortest_path"
+    rows = await graph.read(statement, {"from": source, "to": target}, hops=max_hops)
     return rows[0] if rows else None
 
 
 MAX_NEIGHBOURHOOD_DEPTH = 3
-_LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 
 
 async def neighbourhood(
@@ -59,19 +60,35 @@ async def neighbourhood(
     return nodes, kept, truncated
 
 
-def lucene_phrase(text: str) -> str:
-    """The user's text as one quoted Lucene phrase: no query syntax gets through."""
-    escaped = "".join("\\" + ch if ch in _LUCENE_SPECIAL else ch for ch in text)
-    return f'"{escaped}"'
+# Han characters of the CJK Unified Ideographs and Extension A blocks: Lucene's CJK analyzer
+# indexes a run of them as overlapping bigrams (云霄路社区: 云霄 霄路 路社 社区).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def fulltext_query(text: str) -> str | None:
+    """A query of the CJK full-text index that finds every name containing `text`, or None
+    when the index cannot (text that is not all Han: a word part, a digit, Latin letters).
+    Two or more characters are a phrase of their bigrams; a single character is matched inside
+    the bigrams (a wildcard). Only Han gets here, so no Lucene syntax can."""
+    if not _HAN.fullmatch(text):
+        return None
+    return f"*{text}*" if len(text) == 1 else f'"{text}"'
 
 
 async def search(graph: Graph, text: str, labels: list[str] | None, limit: int) -> list[Row]:
-    if "fulltext" not in graph.features:
+    """Entities whose name contains `text`, shortest name first. Through the CJK full-text
+    index where it exists and can answer; else a substring match (on Neo4j also indexed)."""
+    params = {"text": text, "labels": labels, "limit": limit}
+    query = fulltext_query(text)
+    if query is not None and await _fulltext_ready(graph):
+        return await graph.read("exploration_search_fulltext", {**params, "query": query})
+    return await graph.read("exploration_search_scan", params)
+
+
+async def _fulltext_ready(graph: Graph) -> bool:
+    """Whether the full-text index answers; once it does, it stays (asked again until then:
+    `partygraph migrate` may make it while the service runs)."""
+    if not graph.features.get("fulltext") and not await graph.on_arcadedb():
         rows = await graph.read("exploration_fulltext_ready")
         graph.features["fulltext"] = bool(rows and rows[0]["ready"])
-    params = {"text": text, "labels": labels, "limit": limit}
-    if graph.features["fulltext"]:
-        return await graph.read(
-            "exploration_search_fulltext", {**params, "query": lucene_phrase(text)}
-        )
-    return await graph.read("exploration_search_scan", params)
+    return graph.features.get("fulltext", False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
-from partygraph.properties import PropertyError, as_utc
+from partygraph.properties import PropertyError, as_utc, kept_instant
 from partygraph.resolvers.checks import distinct, may_choose_id, prop, require_nodes
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
@@ -35,11 +35,21 @@ NAME_LENGTH = 30  # a request's name is the start of its description
 
 
 def utc(moment: dt.datetime | None) -> dt.datetime | None:
-    """An instant in UTC, as the graph stores it; a naive one is taken to be UTC already."""
+    """An instant in UTC, for comparing; a naive one is taken to be UTC already."""
     if moment is None:
         return None
     try:
         return as_utc(moment, moment.isoformat())
+    except PropertyError as exc:
+        raise UserError(str(exc)) from None
+
+
+def kept(moment: dt.datetime | None) -> dt.datetime | None:
+    """An instant to store, with the offset it was given."""
+    if moment is None:
+        return None
+    try:
+        return kept_instant(moment, moment.isoformat())
     except PropertyError as exc:
         raise UserError(str(exc)) from None
 
@@ -150,7 +160,7 @@ async def raise_request(graph: Graph, new: NewRequest) -> Row:
     may_choose_id(graph, new.id)
     request_id = _new_id(new.id)  # generated once: a retried transaction reuses it
     raised = now()
-    due = utc(new.due_at) or raised + DEFAULT_DUE
+    due = kept(new.due_at) or raised + DEFAULT_DUE
     if due <= raised:
         raise UserError("dueAt must be later than the moment the request is raised")
     props = {

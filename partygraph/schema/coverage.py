@@ -299,6 +299,6 @@ class CoverageMutation:
         async def work(tx: Tx) -> Row:
             return await cov.record_report(tx, person_id, community_id, day)
 
-        async with cov.one_report_at_a_time(person_id):
+        async with cov.one_report_at_a_time(info.context.graph, person_id):
             row = await info.context.graph.transaction(work)
         return Person.from_row(row)

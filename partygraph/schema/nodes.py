@@ -45,10 +45,9 @@ from partygraph.schema.pagination import Connection, connection, decode_cursor, 
 
 
 def _native(value: Any) -> Any:
-    """Graph temporal values as Python ones; instants in UTC (the dev engine drops offsets)."""
+    """Graph temporal values as Python ones; instants with the offset the graph kept."""
     if isinstance(value, DateTime):
-        moment = value.to_native()
-        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return properties.stored_instant(value.to_native())
     if isinstance(value, Date):
         return value.to_native()
     return value
@@ -490,7 +489,9 @@ class Request(Node):
     status: RequestStatus | None = strawberry.field(default=None, description="状态")
     description: str | None = strawberry.field(default=None, description="诉求内容")
     raised_at: dt.datetime | None = strawberry.field(default=None, description="提出时间（UTC）")
-    due_at: dt.datetime | None = strawberry.field(default=None, description="办理时限（UTC）")
+    due_at: dt.datetime | None = strawberry.field(
+        default=None, description="办理时限（保留提交时的时区偏移）"
+    )
     closed_at: dt.datetime | None = strawberry.field(default=None, description="办结时间（UTC）")
     returned_at: dt.datetime | None = strawberry.field(default=None, description="退回时间（UTC）")
     return_reason: str | None = strawberry.field(default=None, description="退回原因")
