@@ -85,8 +85,9 @@ ORDER BY key, u.id
 
 // name: shortest_path
 // Any relationship type, either direction, at most __HOPS__ hops, only through nodes the
-// viewer may see: SHORTEST filters inside the search, so a hidden shortcut never hides a
-// longer visible path (Neo4j 5.21+).
+// viewer may see: SHORTEST filters inside the search (the predicate sits in the quantified
+// path pattern; a WHERE on nodes(p) would be applied to the path found), so a hidden shortcut
+// never hides a longer visible path (Neo4j 5.21+).
 MATCH (a:Entity {id: $from})
 WHERE __VISIBLE(a)__
 MATCH (b:Entity {id: $to})
