@@ -4,6 +4,7 @@ and the service riding out the graph going away. Runs on each engine the suite r
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -121,6 +122,10 @@ def test_engine_start_status_stop(env: dict[str, str], home: Path, kind: str) ->
 
     stopped = cli(env, "engine", "stop")
     assert stopped.returncode == 0 and f"{kind} engine stopped" in stopped.stdout
+    if kind == "neo4j":  # SIGTERM stops it cleanly: a last checkpoint, the databases closed
+        debug = (folder / "logs" / "debug.log").read_text()
+        assert 'Checkpoint triggered by "Database shutdown"' in debug
+        assert re.search(r"Stopped 'DatabaseId\{\w+\[neo4j\]\}' successfully", debug)
     assert cli(env, "engine", "status").returncode == 1
     assert "not running" in cli(env, "engine", "stop").stdout
 
