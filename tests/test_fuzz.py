@@ -95,8 +95,8 @@ ENUM_NAMES = sorted(
     }
 )
 # The only codes a client may see (schema/errors.py, db.py, app.py and the limit extensions).
-# Left out: INTERNAL_SERVER_ERROR, and GRAPH_ERROR (the graph refused a statement): with the
-# graph up, either means the service let something through that it should have refused.
+# Left out: INTERNAL_SERVER_ERROR (also what a statement the graph refused answers): with the
+# graph up, it means the service let something through that it should have refused.
 CODES = {
     "BAD_USER_INPUT",
     "NOT_FOUND",
@@ -107,6 +107,7 @@ CODES = {
     "GRAPH_UNAVAILABLE",
     "CONFLICT",
     "QUERY_TIMEOUT",
+    "TOO_MANY_REQUESTS",
     "PAYLOAD_TOO_LARGE",
     "UNAUTHENTICATED",
 }
