@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
+import neo4j
 import pytest
-from conftest import Client, Target, load, wipe
+from conftest import Client, Server, Target, load, wipe
 
-from partygraph.seed.records import node
+from partygraph import auth
+from partygraph.seed.records import node, rel
 
 TRAIL = """query($op: String, $after: String) {
   auditTrail(operation: $op, first: 100, after: $after) {
-  totalCount edges { node { id at actor role operation ids outcome } }
+  totalCount edges { node { id at actor role operation operationName ids outcome } }
   pageInfo { hasNextPage endCursor } } }"""
 
 
@@ -67,3 +71,143 @@ def test_queries_are_not_recorded_and_entries_are_not_entities(
     # No mutation can change or remove an entry: the trail is append-only.
     names = client.query("{ __schema { mutationType { fields { name } } } }")["data"]
     assert not [f for f in names["__schema"]["mutationType"]["fields"] if "udit" in f["name"]]
+
+
+def entries_for(client: Client, count: int) -> list[dict[str, Any]]:
+    """The newest `count` entries, oldest first."""
+    trail = client.query(TRAIL)["data"]["auditTrail"]
+    return [edge["node"] for edge in trail["edges"]][-count:]
+
+
+def test_the_entry_names_the_operation_that_ran_not_the_first_of_the_document(
+    client: Client, fresh: Target, server: Server
+) -> None:
+    office = Client(server.url, auth.mint(fresh.settings(), auth.Role.COMMUNITY, "c-a"))
+    forged = office.http.post(
+        "/graphql",
+        json={
+            "query": "query Innocent { __typename } "
+            'mutation Real { updateEntity(id: "c-a", properties: {households: 12}) { id } }',
+            "operationName": "Real",
+        },
+    ).json()
+    assert not forged.get("errors"), forged
+    (entry,) = entries_for(client, 1)
+    assert (entry["operation"], entry["operationName"], entry["ids"]) == (
+        "updateEntity",
+        "Real",
+        ["c-a"],
+    )
+    assert entry["role"] == "community" and entry["outcome"] == "OK"
+
+    load(fresh, [node("Grid", "g-doomed", name="临时网格")])
+    decoy = client.http.post(
+        "/graphql",
+        json={
+            "query": 'mutation Decoy { updateEntity(id: "c-a", properties: {households: 1}) '
+            '{ id } } mutation Real { deleteEntity(id: "g-doomed") { id } }',
+            "operationName": "Real",
+        },
+    ).json()
+    assert not decoy.get("errors"), decoy
+    (entry,) = entries_for(client, 1)
+    assert (entry["operation"], entry["operationName"], entry["ids"]) == (
+        "deleteEntity",
+        "Real",
+        ["g-doomed"],
+    )
+
+
+def test_ids_sent_as_variables_and_ids_created_are_recorded(client: Client, fresh: Target) -> None:
+    made = client.query(
+        "mutation($label: Label!, $name: String!) { createEntity(label: $label, "
+        "properties: {name: $name}) { id } }",
+        {"label": "Grid", "name": "第二网格"},
+    )["data"]["createEntity"]["id"]
+    client.query(
+        "mutation($from: ID!, $to: ID!) { link(type: IN, from: $from, to: $to) { type } }",
+        {"from": made, "to": "c-a"},
+    )
+    refused = client.post(
+        "mutation($id: ID!) { deleteEntity(id: $id) { id } }", {"id": "nowhere"}
+    ).json()
+    assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    lines = "\n".join(
+        [
+            '{"type": "node", "label": "Grid", "id": "g-imp", "properties": {"name": "第三网格"}}',
+            '{"type": "relationship", "rel": "IN", "from": "g-imp", "to": "c-a"}',
+        ]
+    )
+    client.query(
+        "mutation($lines: String!) { importRecords(jsonLines: $lines) { nodesCreated } }",
+        {"lines": lines},
+    )
+    got = [(e["operation"], e["ids"], e["outcome"]) for e in entries_for(client, 4)]
+    assert got == [
+        ("createEntity", [made], "OK"),
+        ("link", sorted([made, "c-a"]), "OK"),
+        ("deleteEntity", ["nowhere"], "NOT_FOUND"),
+        ("importRecords", ["c-a", "g-imp"], "OK"),
+    ]
+
+
+@pytest.fixture
+def unwritable_trail(fresh: Target) -> Iterator[str]:
+    """A trail that refuses every entry of one actor: their changes must not be stored."""
+    actor = "no-trail"
+    c = fresh.connection
+    with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
+        # Only for this test: the service itself never removes an entry.
+        driver.execute_query("MATCH (a:AuditEntry) DELETE a", database_=c.database)
+        driver.execute_query(
+            "CREATE CONSTRAINT audit_actor_once IF NOT EXISTS "
+            "FOR (a:AuditEntry) REQUIRE a.actor IS UNIQUE",
+            database_=c.database,
+        )
+        driver.execute_query(
+            "CREATE (:AuditEntry {id: 'blocker', actor: $actor})",
+            actor=actor,
+            database_=c.database,
+        )
+        try:
+            yield actor
+        finally:
+            driver.execute_query(
+                "MATCH (a:AuditEntry {id: 'blocker'}) DELETE a", database_=c.database
+            )
+            driver.execute_query("DROP CONSTRAINT audit_actor_once", database_=c.database)
+
+
+@pytest.mark.neo4j_only  # ArcadeDB: uniqueness constraints on other labels behave differently
+def test_a_change_whose_entry_cannot_be_written_is_not_made(
+    client: Client, fresh: Target, server: Server, unwritable_trail: str
+) -> None:
+    token = auth.mint(fresh.settings(), auth.Role.ADMIN, subject=unwritable_trail)
+    actor = Client(server.url, token)
+    body = actor.post('mutation { updateEntity(id: "c-a", properties: {households: 99}) { id } }')
+    assert body.json()["data"] is None
+    assert body.json()["errors"][0]["extensions"]["code"] == "CONFLICT"
+    households = client.query('{ community(id: "c-a") { households } }')["data"]["community"]
+    assert households["households"] != 99  # entry and change commit together, or neither
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        'updateEntity(id: "c-a", properties: {households: 77}) '
+        "{ ... on Community { unreportedMembers(first: 500) { totalCount } } }",
+        'raiseRequest(id: "r-dup", gridId: "g-a", category: SAFETY, description: "楼道堆物") '
+        "{ id grid { wishes(first: 500) { id } } }",
+    ],
+)
+def test_a_bad_part_of_the_answer_refuses_the_change_before_it_is_made(
+    client: Client, fresh: Target, mutation: str
+) -> None:
+    load(fresh, [node("Grid", "g-a", name="第一网格"), rel("IN", "g-a", "c-a")])
+    before = client.query('{ community(id: "c-a") { households } }')["data"]["community"]
+    body = client.post("mutation { " + mutation + " }").json()
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] in ("BAD_USER_INPUT", "QUERY_TOO_COMPLEX")
+    after = client.query('{ community(id: "c-a") { households } }')["data"]["community"]
+    assert after == before  # refused before anything was written
+    assert client.query('{ node(id: "r-dup") { id } }')["data"]["node"] is None

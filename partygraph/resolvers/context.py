@@ -10,25 +10,34 @@ from strawberry.dataloader import DataLoader
 from partygraph.auth import Viewer
 from partygraph.db import Graph, Row
 
-LoaderKey = tuple[str, str | None, str | None]
+LoaderKey = tuple[str, str | None, str | None, int | None, str | None]
 
 
 @dataclass
 class Loaders:
-    """One DataLoader per (statement, label, rel): each batches the ids a level asks for."""
+    """One DataLoader per (statement, label, rel, window): each batches the ids a level asks
+    for; a window (first, after) cuts each parent's rows in the statement itself."""
 
     graph: Graph
     _loaders: dict[LoaderKey, DataLoader[str, list[Row]]] = field(default_factory=dict)
 
     def rows(
-        self, name: str, *, label: str | None = None, rel: str | None = None
+        self,
+        name: str,
+        *,
+        label: str | None = None,
+        rel: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
     ) -> DataLoader[str, list[Row]]:
-        key = (name, label, rel)
+        key = (name, label, rel, first, after)
         if key not in self._loaders:
             graph = self.graph
+            window = {} if first is None else {"first": first, "after": after}
 
             async def load(ids: list[str]) -> list[list[Row]]:
-                found = await graph.read(name, {"ids": list(ids)}, label=label, rel=rel)
+                params = {"ids": list(ids), **window}
+                found = await graph.read(name, params, label=label, rel=rel)
                 by_key: dict[str, list[Row]] = defaultdict(list)
                 for row in found:
                     by_key[row["key"]].append(row)
@@ -43,3 +52,6 @@ class Context:
     graph: Graph
     viewer: Viewer | None
     loaders: Loaders
+    # Mutation fields (by response key) whose change committed: an error below one of them
+    # is about reading its result back, never a refusal (partygraph.schema.errors).
+    committed: set[str] = field(default_factory=set)

@@ -1,96 +1,94 @@
-"""The audit trail: every mutation, who made it, with which ids, when and how it ended.
+"""The audit trail: every mutation, who made it, which operation of the document ran it,
+the ids it touched or created, when, and how it ended.
 
-Recorded after the operation by a schema extension, one entry per mutation field, whether it
-succeeded or was refused; queryable by admin only.
+Every mutation field resolves inside `Audited`, a field extension: the entry is drafted from
+the field's converted arguments (so ids sent as variables count like literals) and written by
+the graph in the mutation's own write transaction (partygraph.audit, partygraph.db). A
+mutation that is refused writes nothing but its entry, with the code the client got.
+Queryable by admin only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
-from collections.abc import AsyncIterator
-from typing import Any, cast
+from typing import Any
 
 import strawberry
-from graphql import FieldNode, OperationDefinitionNode
-from graphql.execution.values import get_argument_values
-from strawberry.extensions import SchemaExtension
-from strawberry.types.graphql import OperationType
+from graphql import GraphQLError
+from strawberry.extensions import FieldExtension
+from strawberry.types import Info
 
+from partygraph import audit
 from partygraph.db import GraphError
 from partygraph.resolvers.context import Context
 from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.errors import INTERNAL
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
 from partygraph.schema.permissions import ADMIN_ONLY, require
 
 log = logging.getLogger("partygraph")
-ID_ARGUMENTS = {"id", "from", "to"}
+ID_ARGUMENTS = {"id", "from_", "to"}
 
 
-def _ids(arguments: dict[str, Any]) -> list[str]:
+def _ids(arguments: dict[str, Any]) -> set[str]:
     """The entity ids a mutation names: arguments called id, from, to or …Id."""
-    return sorted(
+    return {
         str(value)
         for name, value in arguments.items()
-        if value is not None and (name in ID_ARGUMENTS or name.endswith("Id"))
-    )
+        if value is not None and (name in ID_ARGUMENTS or name.endswith("_id"))
+    }
 
 
-class AuditExtension(SchemaExtension):
-    async def on_execute(self) -> AsyncIterator[None]:
-        yield
-        ctx = self.execution_context
-        if ctx.operation_type is not OperationType.MUTATION or ctx.result is None:
-            return
-        context = ctx.context
-        if not isinstance(context, Context) or context.viewer is None:
-            return
-        operation = next(
-            (d for d in ctx.graphql_document.definitions if isinstance(d, OperationDefinitionNode))
-            if ctx.graphql_document
-            else iter(()),
-            None,
-        )
-        mutation_type = ctx.schema._schema.mutation_type
-        if operation is None or mutation_type is None:
-            return
-        failed = {
-            str(error.path[0]): (error.extensions or {}).get("code", "ERROR")
-            for error in ctx.result.errors or []
-            if error.path
-        }
-        now = dt.datetime.now(dt.UTC)
-        entries = []
-        for index, selection in enumerate(operation.selection_set.selections):
-            if not isinstance(selection, FieldNode):
-                continue
-            name = selection.name.value
-            key = selection.alias.value if selection.alias else name
-            field = mutation_type.fields.get(name)
-            try:
-                variables = cast(Any, ctx.variables)
-                arguments = get_argument_values(field, selection, variables) if field else {}
-            except Exception:  # arguments that did not validate: the operation never ran
-                arguments = {}
-            entries.append(
-                {
-                    # Sorts by time, then by the field's place in the operation.
-                    "id": f"{now:%Y%m%dT%H%M%S%fZ}-{index:03d}-{uuid.uuid4().hex[:8]}",
-                    "at": now,
-                    "actor": context.viewer.subject,
-                    "role": context.viewer.role.value,
-                    "operation": name,
-                    "ids": _ids(arguments),
-                    "outcome": failed.get(key, "OK"),
-                }
-            )
-        if not entries:
-            return
+def _code(error: BaseException) -> str:
+    if isinstance(error, GraphQLError):
+        return str((error.extensions or {}).get("code", INTERNAL))
+    if isinstance(error, GraphError):
+        return error.code
+    return INTERNAL
+
+
+class Audited(FieldExtension):
+    """Resolves one mutation field inside its audit draft; see the module's description."""
+
+    async def resolve_async(
+        self, next_: Any, source: Any, info: Info[Context, None], **kwargs: Any
+    ) -> Any:
+        context = info.context
+        viewer = context.viewer
+        if viewer is None:  # AuthGuard lets no operation through without one
+            return await next_(source, info, **kwargs)
+        name = info.operation.name.value if info.operation.name else None
+        draft = audit.Draft(viewer.subject, viewer.role.value, info.field_name, name, _ids(kwargs))
         try:
-            await context.graph.write("audit_append", {"entries": entries})
-        except GraphError:
-            log.error("audit entries could not be written: %s", entries)
+            with audit.drafting(draft):
+                result = await next_(source, info, **kwargs)
+        except Exception as error:
+            if draft.committed:
+                context.committed.add(str(info.path.key))
+            else:
+                await _append(context, draft, _code(error))
+            raise
+        if draft.committed:
+            context.committed.add(str(info.path.key))
+        else:  # the mutation changed nothing that needed a transaction
+            await _append(context, draft, "OK")
+        return result
+
+
+async def _append(context: Context, draft: audit.Draft, outcome: str) -> None:
+    """The entry of a mutation that wrote nothing, in a transaction of its own."""
+    try:
+        await context.graph.write("audit_append", {"entries": [draft.entry(outcome)]})
+    except GraphError:
+        log.error("audit entry could not be written: %s", draft.entry(outcome))
+
+
+def audit_every_field(mutation_type: type) -> None:
+    """Give every field of a mutation type the Audited extension (once)."""
+    for field in mutation_type.__strawberry_definition__.fields:  # type: ignore[attr-defined]
+        if not any(isinstance(e, Audited) for e in field.extensions):
+            field.extensions.append(Audited())
 
 
 @strawberry.type(description="审计记录：一次变更操作")
@@ -100,6 +98,9 @@ class AuditEntry:
     actor: str = strawberry.field(description="操作者（令牌的 sub）")
     role: str
     operation: str = strawberry.field(description="变更名，如 closeRequest")
+    operation_name: str | None = strawberry.field(
+        description="执行的文档操作名（请求的 operationName；匿名操作为 null）"
+    )
     ids: list[str] = strawberry.field(description="涉及的实体 id")
     outcome: str = strawberry.field(description="OK 或错误代码")
 
@@ -112,6 +113,7 @@ def _entry(props: dict[str, Any]) -> AuditEntry:
         actor=props["actor"],
         role=props["role"],
         operation=props["operation"],
+        operation_name=props.get("operationName"),
         ids=list(props.get("ids") or []),
         outcome=props["outcome"],
     )

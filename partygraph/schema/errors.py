@@ -40,7 +40,8 @@ class UserError(GraphQLError):
 
 def _shaped(error: GraphQLError) -> GraphQLError:
     original = error.original_error
-    if isinstance(original, GraphError):
+    # A statement the graph refused (code INTERNAL) is the service's fault: logged, below.
+    if isinstance(original, GraphError) and original.code != INTERNAL:
         error.extensions = {**(error.extensions or {}), "code": original.code}
         error.message = str(original)
         return error
@@ -63,6 +64,17 @@ def _shaped(error: GraphQLError) -> GraphQLError:
     )
 
 
+def _after_commit(error: GraphQLError, committed: set[str]) -> GraphQLError:
+    """An error below a mutation whose change committed is about reading its result back:
+    the client must not take it for a refusal and send the change again."""
+    if error.path and str(error.path[0]) in committed:
+        error.message = (
+            f"the change was made and committed; reading its result failed: {error.message}"
+        )
+        error.extensions = {**(error.extensions or {}), "committed": True}
+    return error
+
+
 class ServiceExtension(SchemaExtension):
     """Counts the statements an operation sends (extensions.statements) and shapes errors."""
 
@@ -74,7 +86,8 @@ class ServiceExtension(SchemaExtension):
         self.statements = len(sent.names)
         result = self.execution_context.result
         if result is not None and result.errors:
-            result.errors = [_shaped(error) for error in result.errors]
+            committed: set[str] = getattr(self.execution_context.context, "committed", set())
+            result.errors = [_after_commit(_shaped(e), committed) for e in result.errors]
         pre = self.execution_context.pre_execution_errors
         if pre:
             self.execution_context.pre_execution_errors = [_shaped(e) for e in pre]

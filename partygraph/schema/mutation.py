@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from partygraph.importer import ImportRejected, import_lines
+from partygraph.importer import ImportRejected, import_lines, split_records
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import UserError
 from partygraph.schema.permissions import ADMIN_ONLY, require
@@ -35,7 +35,7 @@ class Mutation:
     )
     async def import_records(self, info: AppInfo, json_lines: str) -> ImportResult:
         require(info, ADMIN_ONLY)
-        lines = json_lines.splitlines()
+        lines = split_records(json_lines)
         if len(lines) > MAX_IMPORT_LINES:
             raise UserError(
                 f"at most {MAX_IMPORT_LINES} lines per request; use `partygraph import FILE`"
