@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -14,17 +15,18 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.types.unset import UNSET
 
-from partygraph import auth
+from partygraph import auth, request_body
 from partygraph.access import NOBODY
 from partygraph.auth import Viewer
 from partygraph.config import Settings
 from partygraph.db import Connection, Graph
+from partygraph.inflight import VIEWER, InFlight
 from partygraph.resolvers.context import Context, Loaders
 from partygraph.schema import build_schema
 
 log = logging.getLogger("partygraph")
-VIEWER = "partygraph.viewer"
 
 
 class PartyGraphQL(GraphQL[Context, None]):
@@ -39,6 +41,31 @@ class PartyGraphQL(GraphQL[Context, None]):
             graph = base.for_viewer(viewer.access, viewer.scope)
         return Context(graph=graph, viewer=viewer, loaders=Loaders(graph))
 
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        """Strawberry answers a request it cannot read as GraphQL (not JSON, no query, a
+        mutation over GET) in plain text: here it is an error like any other, with a code."""
+        try:
+            return await super().run(request, context, root_value)
+        except HTTPException as exc:
+            return _unreadable(exc.reason, exc.status_code)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """The request's JSON (the body, or a GET's variables), checked (request_body)."""
+        try:
+            return request_body.checked(super().parse_json(data))
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, "the request body is not valid UTF-8") from exc
+        except RecursionError as exc:
+            raise HTTPException(400, "the request's JSON is nested too deeply") from exc
+
+    def decode_json(self, data: str | bytes) -> object:
+        return request_body.decode(data)
+
+
+def _unreadable(message: str, status: int) -> JSONResponse:
+    error = {"message": message, "extensions": {"code": "BAD_USER_INPUT"}}
+    return JSONResponse({"data": None, "errors": [error]}, status_code=status)
+
 
 def _unauthenticated(message: str) -> JSONResponse:
     error = {"message": message, "extensions": {"code": "UNAUTHENTICATED"}}
@@ -49,7 +76,7 @@ def _unauthenticated(message: str) -> JSONResponse:
 class AuthGuard:
     """Lets only requests with a valid bearer token reach GraphQL; the GraphiQL page is open."""
 
-    def __init__(self, app: PartyGraphQL, settings: Settings) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.settings = settings
 
@@ -139,7 +166,11 @@ def create_app(settings: Settings, connection: Connection) -> Starlette:
     graphql = PartyGraphQL(build_schema(settings), graphql_ide="graphiql")
     return Starlette(
         routes=[
-            Route("/graphql", AuthGuard(graphql, settings), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                AuthGuard(InFlight(graphql, settings.max_concurrent), settings),
+                methods=["GET", "POST"],
+            ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

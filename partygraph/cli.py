@@ -4,7 +4,6 @@ development engine (started when needed) when NEO4J_URI is unset."""
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -18,8 +17,14 @@ from partygraph import auth
 from partygraph.config import Settings, get_settings
 from partygraph.db import Connection, Graph, GraphError, Row, connection_for
 from partygraph.engine import KINDS, EngineError, choose, engine_of
-from partygraph.export import export_records
-from partygraph.importer import ImportRejected, ImportSummary, import_lines, import_records
+from partygraph.export import export_line, export_records
+from partygraph.importer import (
+    ImportRejected,
+    ImportSummary,
+    import_lines,
+    import_records,
+    split_record_bytes,
+)
 from partygraph.migrate import migrate as apply_schema
 from partygraph.seed.profiles import PROFILES, generator
 from partygraph.seed.records import to_lines
@@ -167,6 +172,7 @@ def migrate() -> None:
 def _import(
     settings: Settings, lines: Iterable[Any], what: str, as_records: bool = False
 ) -> ImportSummary:
+    settings = settings.model_copy(update={"statement_timeout": settings.import_timeout})
     show_bar = sys.stderr.isatty()
     progress = Progress(
         "[progress.description]{task.description}",
@@ -205,13 +211,14 @@ def _import(
 @app.command("import")
 def import_file(file: Path = typer.Argument(..., help="JSON Lines file, or - for stdin")) -> None:
     """Import a JSON Lines file (upsert; a file with a bad line writes nothing)."""
+    # Bytes, split on "\n" only: each line is decoded on its own, so invalid UTF-8 is a
+    # problem with a line number, and line separators inside strings split nothing.
     if str(file) == "-":
-        _import(get_settings(), sys.stdin.read().splitlines(), "stdin")
+        _import(get_settings(), split_record_bytes(sys.stdin.buffer.read()), "stdin")
         return
     if not file.is_file():
         raise _fail(f"no such file: {file}")
-    with file.open(encoding="utf-8") as handle:
-        _import(get_settings(), handle.read().splitlines(), file.name)
+    _import(get_settings(), split_record_bytes(file.read_bytes()), file.name)
 
 
 @app.command()
@@ -248,7 +255,7 @@ def export_file(
         handle = sys.stdout if str(file) == "-" else file.open("w", encoding="utf-8")
         try:
             async for record in export_records(graph):
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                handle.write(export_line(record) + "\n")
                 count += 1
         finally:
             if handle is not sys.stdout:
@@ -317,11 +324,19 @@ def serve(
     try:
         connection = _connect(settings)
         application = create_app(settings, connection)
-        admin_token = auth.mint(settings, auth.Role.ADMIN, subject="serve")
+        # An admin token in a server's log outlives it: one only for the local engine.
+        admin_token = (
+            auth.mint(settings, auth.Role.ADMIN, subject="serve")
+            if settings.uses_dev_engine
+            else None
+        )
     except (EngineError, auth.AuthError) as exc:
         raise _fail(str(exc)) from exc
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     out.print(f"GraphiQL: http://{shown}:{port}/graphql  (graph: {connection.uri})")
-    out.print("Paste this header into GraphiQL's Headers tab:")
-    out.print(f'{{"Authorization": "Bearer {admin_token}"}}', soft_wrap=True, highlight=False)
+    if admin_token is not None:
+        out.print("Paste this header into GraphiQL's Headers tab:")
+        out.print(f'{{"Authorization": "Bearer {admin_token}"}}', soft_wrap=True, highlight=False)
+    else:
+        out.print("A bearer token for GraphiQL's Headers tab: partygraph token --role admin")
     uvicorn.run(application, host=host, port=port, log_level="info")

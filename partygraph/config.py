@@ -46,8 +46,11 @@ class Settings(BaseSettings):
     # applications are refused); when unset, tokens that name any audience are refused.
     jwt_audience: str | None = Field(default=None, alias="PARTYGRAPH_JWT_AUDIENCE")
 
-    # Every graph transaction gives up after this long (seconds).
+    # Every graph transaction gives up after this long (seconds)...
     statement_timeout: float = Field(default=30.0, alias="PARTYGRAPH_STATEMENT_TIMEOUT")
+    # ...but `partygraph import` and `seed`, whose one transaction holds a whole file (the
+    # chengdu city profile: 27 s on Neo4j on an idle 2-core machine).
+    import_timeout: float = Field(default=900.0, alias="PARTYGRAPH_IMPORT_TIMEOUT")
     # How long a request keeps retrying transient graph errors before it answers an error.
     retry_time: float = Field(default=5.0, alias="PARTYGRAPH_RETRY_TIME")
 
@@ -55,6 +58,10 @@ class Settings(BaseSettings):
     max_depth: int = Field(default=12, alias="PARTYGRAPH_MAX_DEPTH")
     max_aliases: int = Field(default=200, alias="PARTYGRAPH_MAX_ALIASES")
     max_tokens: int = Field(default=3000, alias="PARTYGRAPH_MAX_TOKENS")
+    # The most objects a document may ask for (partygraph.schema.cost), and how many requests
+    # one viewer may have running at once.
+    max_cost: int = Field(default=25_000, alias="PARTYGRAPH_MAX_COST", ge=1)
+    max_concurrent: int = Field(default=8, alias="PARTYGRAPH_MAX_CONCURRENT", ge=1)
     # Large enough for importRecords' 5,000 lines; bulk loads go through `partygraph import`.
     max_body_bytes: int = Field(default=4 * 1024 * 1024, alias="PARTYGRAPH_MAX_BODY_BYTES")
     introspection: bool = Field(default=True, alias="PARTYGRAPH_INTROSPECTION")

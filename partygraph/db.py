@@ -16,11 +16,13 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any, TypeVar
 
 import neo4j
@@ -35,7 +37,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from partygraph import cypher
+from partygraph import audit, cypher
 from partygraph.access import FULL, Access
 from partygraph.config import Settings
 from partygraph.engine import Announce, engine_for
@@ -44,9 +46,11 @@ Row = dict[str, Any]
 
 
 class GraphError(Exception):
-    """A graph failure a caller can act on; `code` goes to GraphQL extensions.code."""
+    """A graph failure; `code` goes to GraphQL extensions.code. The subclasses are failures a
+    caller can act on; this class itself is a statement the graph refused: the service sent
+    something wrong, so the client is told of an internal error and the details are logged."""
 
-    code = "GRAPH_ERROR"
+    code = "INTERNAL_SERVER_ERROR"
 
 
 class GraphUnavailable(GraphError):
@@ -81,10 +85,14 @@ OTHER_TRANSIENT_RETRIES = {"constraint": 1, "engine": 6}
 _SHUTDOWN_CODES = frozenset(
     {"Neo.ClientError.Security.Unauthorized", "Neo.ClientError.Request.Invalid"}
 )
-# The engine enforces the statement timeout; a frozen or cut-off engine never says it passed.
+# Neo4j enforces the statement timeout; a frozen or cut-off engine never says it passed.
 # This long past it, the service asks the engine whether it still answers (PROBE_TIMEOUT).
+# ArcadeDB does not enforce it (measured: a statement with a 5 s timeout ran 91 s): there the
+# service gives up a statement still running at the timeout itself, looking again every
+# WATCH_TICK while a transaction past it is between statements or committing.
 WATCH_GRACE = 2.0
 PROBE_TIMEOUT = 5.0
+WATCH_TICK = 0.1
 
 # Neo4j stops a transaction past its timeout with TransactionTimedOut (or
 # TransactionTimedOutClientConfiguration: the timeout the driver asked for); one stopped while
@@ -113,13 +121,17 @@ def _other_transient(exc: BaseException, arcadedb: bool) -> str | None:
     return None
 
 
+def _timed_out(timeout: float) -> GraphTimeout:
+    return GraphTimeout(
+        f"the query ran past the statement timeout ({timeout:g} s) and was stopped; ask "
+        "for less (a smaller page or area, fewer hops) or try again when the graph is less busy"
+    )
+
+
 def _graph_error(exc: BaseException, timeout: float) -> GraphError:
     """What a caller is told about a driver or server error that was not retried (again)."""
     if str(getattr(exc, "code", None) or "").startswith(_TIMED_OUT):
-        return GraphTimeout(
-            f"the query ran past the statement timeout ({timeout:g} s) and was stopped; ask "
-            "for less (a smaller page or area, fewer hops) or try again when the graph is less busy"
-        )
+        return _timed_out(timeout)
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
         return GraphUnavailable(UNREACHABLE)
     if getattr(exc, "code", None) == _DATABASE_UNAVAILABLE:  # Neo4j stopping or starting
@@ -141,6 +153,38 @@ def _in_utc(value: Any) -> Any:
     if isinstance(value, list):
         return [_in_utc(item) for item in value]
     return value
+
+
+def _unshadowed(query: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The statement and parameters for ArcadeDB, with no value read as another parameter.
+    ArcadeDB takes a string "$name" as the parameter `name` where an inline property of a
+    MATCH pattern gets its value from a variable (`UNWIND $ids AS key MATCH (n {id: key})`;
+    InlineProperties.resolve): the id "$scope" would match the viewer's scope node. Each
+    parameter such a string names is sent under a name no string names. Values read from the
+    graph are not covered: no statement matches an inline property on one."""
+    named = _dollar_strings(params)
+    for name in [name for name in params if name in named]:
+        taken = named | params.keys()
+        fresh = next(f"{name}_{n}" for n in count(1) if f"{name}_{n}" not in taken)
+        query = re.sub(rf"\${name}\b", f"${fresh}", query)
+        params[fresh] = params.pop(name)
+    return query, params
+
+
+def _dollar_strings(value: Any) -> set[str]:
+    """The strings in `value` (nested maps and lists too) that start with "$", without the $."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item.startswith("$"):
+                found.add(item[1:])
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 @dataclass(frozen=True)
@@ -234,6 +278,37 @@ def _note(step: Step, query: str, params: Mapping[str, Any], access: Access) -> 
     _recorder.record(step, query, params, access)
 
 
+@dataclass
+class _Attempt:
+    """The attempt of a transaction the watchdog watches (Graph._watched): the driver object of
+    the attempt, when its first statement started, and whether a statement runs now."""
+
+    tx: object | None = None
+    started: float = 0.0
+    running: bool = False
+
+
+_watching: contextvars.ContextVar[_Attempt | None] = contextvars.ContextVar(
+    "partygraph_watched_attempt", default=None
+)
+
+
+@contextmanager
+def _statement_of(tx: object) -> Iterator[None]:
+    """Marks a statement of `tx` running, for the watchdog of its transaction (if any)."""
+    attempt = _watching.get()
+    if attempt is None:
+        yield
+        return
+    if attempt.tx is not tx:  # the first statement of an attempt: a retry starts the clock again
+        attempt.tx, attempt.started = tx, time.monotonic()
+    attempt.running = True
+    try:
+        yield
+    finally:
+        attempt.running = False
+
+
 T = TypeVar("T")
 
 
@@ -243,6 +318,11 @@ class Tx:
     def __init__(self, graph: Graph, tx: AsyncManagedTransaction) -> None:
         self._graph = graph
         self._tx = tx
+
+    @property
+    def access(self) -> Access:
+        """What the statements of this transaction are rendered for."""
+        return self._graph.access
 
     async def run(
         self,
@@ -302,8 +382,11 @@ class Graph:
         if "$scope" in query:
             params["scope"] = self.scope
         _note(step, query, params, self.access)
-        result = await tx.run(query, params)
-        return [record.data() async for record in result]
+        if self.features.get("arcadedb"):
+            query, params = _unshadowed(query, params)
+        with _statement_of(tx):
+            result = await tx.run(query, params)
+            return [record.data() async for record in result]
 
     async def _transaction(self, steps: Sequence[Step], write: bool) -> list[list[Row]]:
         async def work(tx: Tx) -> list[list[Row]]:
@@ -345,10 +428,17 @@ class Graph:
         """Run `work` in one managed transaction. Whatever `work` raises rolls the whole
         transaction back (so a mutation that finds its input invalid changes nothing);
         transient errors run `work` again from the start, with jittered backoff, for at most
-        the configured retry time (PARTYGRAPH_RETRY_TIME)."""
+        the configured retry time (PARTYGRAPH_RETRY_TIME). The first write transaction of a
+        mutation also writes the mutation's audit entry (partygraph.audit): one commit."""
+        draft = audit.current() if write else None
+        if draft is not None and draft.committed:
+            draft = None  # its entry went with an earlier transaction of the same mutation
 
         async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(Tx(self, tx))
+            result = await work(Tx(self, tx))
+            if draft is not None:
+                await self._run(tx, Step("audit_append", {"entries": [draft.entry("OK")]}))
+            return result
 
         unit_with_timeout = neo4j.unit_of_work(timeout=self.timeout)(unit)
         await self.on_arcadedb()  # learnt once, before the statements that depend on it
@@ -366,7 +456,10 @@ class Graph:
                     retry_delay_jitter_factor=RETRY_JITTER,
                 ) as session:
                     run = session.execute_write if write else session.execute_read
-                    return await self._watched(run(unit_with_timeout))
+                    result = await self._watched(run(unit_with_timeout))
+                if draft is not None:
+                    draft.committed = True
+                return result
             except (Neo4jError, DriverError, OSError) as exc:
                 kind = _other_transient(exc, self.features.get("arcadedb", False))
                 left = deadline - time.monotonic()
@@ -400,18 +493,40 @@ class Graph:
 
     async def _watched(self, call: Awaitable[T]) -> T:
         """Await `call`; once it has run past the statement timeout, give it up (as
-        unavailable) as soon as the engine no longer answers a new connection."""
-        task = asyncio.ensure_future(call)
+        unavailable) as soon as the engine no longer answers a new connection. On ArcadeDB,
+        which does not stop a transaction at the timeout, a statement still running when its
+        attempt has run that long is given up (QUERY_TIMEOUT) and its connection dropped, so
+        nothing of it is committed and the engine stops when it notices. A commit in flight is
+        never given up: it may land."""
+        attempt = _Attempt()
+        token = _watching.set(attempt)
+        try:
+            task = asyncio.ensure_future(call)  # the task's statements see `attempt`
+        finally:
+            _watching.reset(token)
+        enforce = self.features.get("arcadedb", False)
+        probe_at = time.monotonic() + self.timeout + WATCH_GRACE
         try:
             while True:
-                done, _ = await asyncio.wait({task}, timeout=self.timeout + WATCH_GRACE)
+                now = time.monotonic()
+                wake = probe_at
+                if enforce:  # an attempt not started yet ends no sooner than a timeout from now
+                    due = (attempt.started if attempt.tx is not None else now) + self.timeout
+                    wake = min(wake, due if due > now else now + WATCH_TICK)
+                done, _ = await asyncio.wait({task}, timeout=max(wake - now, 0.0))
                 if done:
                     return task.result()
-                if not await self._answers():
-                    raise GraphUnavailable(
-                        "the graph database stopped answering; the service retries by itself, "
-                        "try again shortly"
-                    )
+                now = time.monotonic()
+                past_due = attempt.running and now >= attempt.started + self.timeout
+                if (enforce and past_due) or now >= probe_at:
+                    if not await self._answers():
+                        raise GraphUnavailable(
+                            "the graph database stopped answering; the service retries by "
+                            "itself, try again shortly"
+                        )
+                    if enforce and past_due:
+                        raise _timed_out(self.timeout)
+                    probe_at = time.monotonic() + self.timeout + WATCH_GRACE
         finally:
             if not task.done():
                 task.cancel()

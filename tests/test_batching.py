@@ -8,10 +8,11 @@ from conftest import RUN_FACTS, Client, Target, load, wipe
 
 from partygraph.seed.demo import DemoSize, demo
 
+# Nested lists ask for a few items each, as a client must to stay under the cost limit.
 NESTED = """query($first: Int) { grids(first: $first) { edges { node {
-    id pairedUnits { id pairedCommunities { id street { id } } }
-    community { id contacts { id } } parent { id }
-    partyOrganizations { id members { id residence { id } } } } } } }"""
+    id pairedUnits(first: 5) { id pairedCommunities(first: 5) { id street { id } } }
+    community { id contacts(first: 5) { id } } parent { id }
+    partyOrganizations(first: 3) { id members(first: 10) { id residence { id } } } } } } }"""
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +43,15 @@ def test_statement_count_does_not_grow_with_rows(client: Client, loaded: None) -
 
 
 WIDE = """query($first: Int) { communities(first: $first) { edges { node {
-    id alliances { id members { id } } projects { units { id } } demands { takenBy { id } }
-    wishes { claimedBy { id } } activities { attendees { person { id } } }
-    grids { staff { person { serves { grid { id } } seats { organization { id } } } }
-            pairings { unit { id } through { id } } wishes { id } }
-    partyOrganizations { committee { person { id } } pairedOrganizations { id } children { id } }
+    id alliances(first: 3) { id members(first: 5) { id } }
+    projects(first: 3) { units(first: 3) { id } } demands(first: 5) { takenBy(first: 3) { id } }
+    wishes(first: 5) { claimedBy(first: 3) { id } }
+    activities(first: 5) { attendees(first: 5) { person { id } } }
+    grids(first: 5) { staff(first: 5) { person { serves(first: 3) { grid { id } }
+                                                  seats(first: 3) { organization { id } } } }
+            pairings(first: 3) { unit { id } through { id } } wishes(first: 5) { id } }
+    partyOrganizations(first: 3) { committee(first: 5) { person { id } }
+                                   pairedOrganizations(first: 3) { id } children(first: 3) { id } }
 } } } }"""
 
 

@@ -237,11 +237,13 @@ def test_navigation_fields(client: Client, model: Model) -> None:
         assert [g["id"] for g in c["grids"]] == grids
         assert [u["id"] for u in c["pairedUnits"]] == sorted(model.into(c["id"], "PAIRED_WITH"))
         assert [o["id"] for o in c["partyOrganizations"]] == sorted(model.into(c["id"], "LEADS"))
+    # Small pages: a page of units costs their nested lists (partygraph.schema.cost).
     units = all_pages(
         client,
         "units",
         "id pairedCommunities { id } pairedGrids { id } "
         "members { id residence { id label } unit { id } organizations { id } }",
+        first=10,
     )
     members_checked = 0
     for u in units:

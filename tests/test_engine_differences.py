@@ -9,8 +9,11 @@ the same instants come back in UTC, and the shortest path is the shortest one, f
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,7 +26,8 @@ from partygraph.db import Graph, counting_statements
 from partygraph.export import export_records
 from partygraph.migrate import migrate
 from partygraph.resolvers import exploration
-from partygraph.seed.records import Record, node, rel
+from partygraph.seed.demo import demo
+from partygraph.seed.records import Record, node, rel, to_lines
 
 NAMES = [
     "云霄路社区",
@@ -283,3 +287,23 @@ def test_migrations_change_nothing_the_second_time(loaded: Target) -> None:
     counts = [run_graph(loaded, migrate) for _ in range(2)]
     assert counts[0] == counts[1]
     assert schema() == before
+
+
+@pytest.mark.neo4j_only
+def test_an_import_takes_its_own_timeout_not_a_requests(loaded: Target, tmp_path: Path) -> None:
+    # Neo4j enforces every transaction's timeout; a file is one transaction, which may take
+    # far longer than a request (the chengdu city profile: about 30 s). PARTYGRAPH_IMPORT_TIMEOUT.
+    path = tmp_path / "demo.jsonl"
+    path.write_text("\n".join(to_lines(demo(seed=5))) + "\n", encoding="utf-8")
+    env = loaded.env(tmp_path) | {"PARTYGRAPH_STATEMENT_TIMEOUT": "0.01"}
+    done = subprocess.run(
+        [sys.executable, "-m", "partygraph", "import", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "nodes: " in done.stdout
+    wipe(loaded)
+    load(loaded, world())

@@ -35,33 +35,46 @@ WHERE __VISIBLE(n)__
 RETURN count(n) AS total
 
 // name: out_neighbours
-// (key)-[:REL]->(m:LABEL) for a batch of keys.
+// (key)-[:REL]->(m:LABEL) for a batch of keys: at most $first per key, after the id $after
+// (the window of a bounded list, partygraph.schema.windows).
 UNWIND $ids AS key
-MATCH (:Entity {id: key})-[:__REL__]->(m:__LABEL__)
-WHERE __VISIBLE(m)__
+CALL (key) {
+  MATCH (:Entity {id: key})-[:__REL__]->(m:__LABEL__)
+  WHERE ($after IS NULL OR m.id > $after) AND __VISIBLE(m)__
+  RETURN m ORDER BY m.id LIMIT $first
+}
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
 // name: in_neighbours
-// (key)<-[:REL]-(m:LABEL) for a batch of keys.
+// (key)<-[:REL]-(m:LABEL), windowed like out_neighbours.
 UNWIND $ids AS key
-MATCH (:Entity {id: key})<-[:__REL__]-(m:__LABEL__)
-WHERE __VISIBLE(m)__
+CALL (key) {
+  MATCH (:Entity {id: key})<-[:__REL__]-(m:__LABEL__)
+  WHERE ($after IS NULL OR m.id > $after) AND __VISIBLE(m)__
+  RETURN m ORDER BY m.id LIMIT $first
+}
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
 // name: out_any
-// (key)-[:REL]->(m) whatever m's label, for a batch of keys.
+// (key)-[:REL]->(m) whatever m's label, windowed like out_neighbours.
 UNWIND $ids AS key
-MATCH (:Entity {id: key})-[:__REL__]->(m:Entity)
-WHERE __VISIBLE(m)__
+CALL (key) {
+  MATCH (:Entity {id: key})-[:__REL__]->(m:Entity)
+  WHERE ($after IS NULL OR m.id > $after) AND __VISIBLE(m)__
+  RETURN m ORDER BY m.id LIMIT $first
+}
 RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
 // name: in_any
 UNWIND $ids AS key
-MATCH (:Entity {id: key})<-[:__REL__]-(m:Entity)
-WHERE __VISIBLE(m)__
+CALL (key) {
+  MATCH (:Entity {id: key})<-[:__REL__]-(m:Entity)
+  WHERE ($after IS NULL OR m.id > $after) AND __VISIBLE(m)__
+  RETURN m ORDER BY m.id LIMIT $first
+}
 RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, __PROPS(m)__ AS props
 ORDER BY key, m.id
 
@@ -139,16 +152,23 @@ RETURN key, 'PartyOrganization' AS label, __PROPS(o)__ AS props
 ORDER BY key, o.id
 
 // name: out_edges
-// (key)-[r:REL]->(m:LABEL) with the relationship's own properties (roles, hours, dates).
+// (key)-[r:REL]->(m:LABEL) with the relationship's own properties (roles, hours, dates),
+// windowed like out_neighbours.
 UNWIND $ids AS key
-MATCH (:Entity {id: key})-[r:__REL__]->(m:__LABEL__)
-WHERE __VISIBLE(m)__
+CALL (key) {
+  MATCH (:Entity {id: key})-[r:__REL__]->(m:__LABEL__)
+  WHERE ($after IS NULL OR m.id > $after) AND __VISIBLE(m)__
+  RETURN m, r ORDER BY m.id LIMIT $first
+}
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props, properties(r) AS rel
 ORDER BY key, m.id
 
 // name: in_edges
 UNWIND $ids AS key
-MATCH (:Entity {id: key})<-[r:__REL__]-(m:__LABEL__)
-WHERE __VISIBLE(m)__
+CALL (key) {
+  MATCH (:Entity {id: key})<-[r:__REL__]-(m:__LABEL__)
+  WHERE ($after IS NULL OR m.id > $after) AND __VISIBLE(m)__
+  RETURN m, r ORDER BY m.id LIMIT $first
+}
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props, properties(r) AS rel
 ORDER BY key, m.id

@@ -15,8 +15,9 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from partygraph.config import Settings
-from partygraph.schema.audit import AuditExtension, AuditQuery
+from partygraph.schema.audit import AuditQuery, audit_every_field
 from partygraph.schema.cobuilding import CobuildingMutation, CobuildingQuery
+from partygraph.schema.cost import CostLimiter
 from partygraph.schema.coverage import CoverageMutation, CoverageQuery
 from partygraph.schema.entities import EntityMutation
 from partygraph.schema.errors import ServiceExtension
@@ -25,6 +26,7 @@ from partygraph.schema.mutation import Mutation
 from partygraph.schema.nodes import TYPES
 from partygraph.schema.query import Query
 from partygraph.schema.requests import RequestsMutation, RequestsQuery
+from partygraph.schema.validation import HideSuggestions, NoSuggestionsExecution, SpecGrammar
 
 # Each area of the domain adds its root fields here.
 QUERIES: tuple[type, ...] = (
@@ -42,6 +44,8 @@ MUTATIONS: tuple[type, ...] = (
     RequestsMutation,
     CoverageMutation,
 )
+for _mutation_type in MUTATIONS:
+    audit_every_field(_mutation_type)
 
 
 class _Schema(strawberry.Schema):
@@ -54,17 +58,20 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
     extensions: list[Any] = [
         ServiceExtension,
-        AuditExtension,
+        SpecGrammar,
         lambda: QueryDepthLimiter(max_depth=settings.max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: CostLimiter(settings.max_cost),
     ]
     if not settings.introspection:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+        extensions.append(HideSuggestions)
     # Every node type is listed: node(id) can return types no root field names.
     return _Schema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         types=list(TYPES.values()),
         extensions=extensions,
+        execution_context_class=None if settings.introspection else NoSuggestionsExecution,
     )

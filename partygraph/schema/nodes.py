@@ -42,6 +42,7 @@ from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema import enums  # noqa: F401  (registers the GraphQL enums)
 from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.windows import LIST_MAX, SMALL_LIST, capped_list, nav_list
 
 
 def _native(value: Any) -> Any:
@@ -58,10 +59,16 @@ def _snake(name: str) -> str:
 
 
 def _value(prop: properties.Prop, value: Any) -> Any:
-    value = _native(value)
+    value = properties.readable(_native(value))  # NaN stored from before reads as null
     if prop.enum is not None and value is not None:
         return prop.enum.__members__.get(value)  # an unknown stored value reads as null
     return value
+
+
+def _hours(row: Row) -> float | None:
+    """An attendance's hours; non-finite ones, stored before they were refused, read as null."""
+    hours: float | None = properties.readable(row["rel"].get("hours"))
+    return hours
 
 
 N = TypeVar("N", bound="Node")
@@ -94,7 +101,7 @@ class Node:
 class District(Node):
     code: str | None = strawberry.field(default=None, description="行政区划代码")
 
-    @strawberry.field(description="辖区内的街道/镇")
+    @nav_list(description="辖区内的街道/镇")
     async def streets(self, info: AppInfo) -> list[Street]:
         return entities(await nav.incoming(info, self.id, "IN", "Street"), Street)
 
@@ -107,7 +114,7 @@ class Street(Node):
     async def district(self, info: AppInfo) -> District | None:
         return first(await nav.outgoing(info, self.id, "IN", "District"), District)
 
-    @strawberry.field(description="辖区内的社区/村")
+    @nav_list(description="辖区内的社区/村")
     async def communities(self, info: AppInfo) -> list[Community]:
         return entities(await nav.incoming(info, self.id, "IN", "Community"), Community)
 
@@ -121,23 +128,23 @@ class Community(Node):
     async def street(self, info: AppInfo) -> Street | None:
         return first(await nav.outgoing(info, self.id, "IN", "Street"), Street)
 
-    @strawberry.field(description="直接位于本社区的网格（社区网格）")
+    @nav_list(description="直接位于本社区的网格（社区网格）")
     async def grids(self, info: AppInfo) -> list[Grid]:
         return entities(await nav.incoming(info, self.id, "IN", "Grid"), Grid)
 
-    @strawberry.field(description="与本社区结对共建的单位")
+    @nav_list(description="与本社区结对共建的单位", most=SMALL_LIST)
     async def paired_units(self, info: AppInfo) -> list[Unit]:
         return entities(await nav.incoming(info, self.id, "PAIRED_WITH", "Unit"), Unit)
 
-    @strawberry.field(description="包联本社区的领导干部")
+    @nav_list(description="包联本社区的领导干部", most=SMALL_LIST)
     async def contacts(self, info: AppInfo) -> list[Person]:
         return entities(await nav.incoming(info, self.id, "CONTACTS", "Person"), Person)
 
-    @strawberry.field(description="社区加入的联盟（如片区联盟）")
+    @nav_list(description="社区加入的联盟（如片区联盟）", most=SMALL_LIST)
     async def alliances(self, info: AppInfo) -> list[Alliance]:
         return entities(await nav.outgoing(info, self.id, "MEMBER_OF", "Alliance"), Alliance)
 
-    @strawberry.field(description="领导本社区的党组织")
+    @nav_list(description="领导本社区的党组织", most=SMALL_LIST)
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "LEADS", "PartyOrganization")
         return entities(rows, PartyOrganization)
@@ -158,19 +165,19 @@ class Community(Node):
             lambda: coverage.unreported_count(graph, self.id),
         )
 
-    @strawberry.field(description="为本社区开展的共建项目")
+    @nav_list(description="为本社区开展的共建项目")
     async def projects(self, info: AppInfo) -> list[Project]:
         return entities(await nav.incoming(info, self.id, "FOR", "Project"), Project)
 
-    @strawberry.field(description="本社区的需求清单")
+    @nav_list(description="本社区的需求清单")
     async def demands(self, info: AppInfo) -> list[Demand]:
         return entities(await nav.incoming(info, self.id, "IN", "Demand"), Demand)
 
-    @strawberry.field(description="直接挂在本社区的微心愿")
+    @nav_list(description="直接挂在本社区的微心愿")
     async def wishes(self, info: AppInfo) -> list[Wish]:
         return entities(await nav.incoming(info, self.id, "IN", "Wish"), Wish)
 
-    @strawberry.field(description="在本社区开展的活动")
+    @nav_list(description="在本社区开展的活动")
     async def activities(self, info: AppInfo) -> list[Activity]:
         return entities(await nav.incoming(info, self.id, "IN", "Activity"), Activity)
 
@@ -191,17 +198,18 @@ class Grid(Node):
         row = await nav.containing_community(info, self.id)
         return Community.from_row(row) if row else None
 
-    @strawberry.field(description="下级网格")
+    @nav_list(description="下级网格")
     async def grids(self, info: AppInfo) -> list[Grid]:
         return entities(await nav.incoming(info, self.id, "IN", "Grid"), Grid)
 
-    @strawberry.field(
-        description="结对单位：与本网格、其所在的上级网格或所在社区结对共建的单位（去重）"
+    @nav_list(
+        description="结对单位：与本网格、其所在的上级网格或所在社区结对共建的单位（去重）",
+        most=SMALL_LIST,
     )
     async def paired_units(self, info: AppInfo) -> list[Unit]:
         return entities(await nav.grid_paired_units(info, self.id), Unit)
 
-    @strawberry.field(
+    @capped_list(
         description="结对明细：每个结对单位因何计入（直接结对、通过所在上级网格、通过所在社区）"
     )
     async def pairings(self, info: AppInfo) -> list[GridPairing]:
@@ -215,17 +223,19 @@ class Grid(Node):
             for row in await nav.grid_pairings(info, self.id)
         ]
 
-    @strawberry.field(description="领导本网格的党组织（网格党支部、功能型党支部）")
+    @nav_list(description="领导本网格的党组织（网格党支部、功能型党支部）", most=SMALL_LIST)
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "LEADS", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
-    @strawberry.field(description="在本网格任职的人员及其角色（网格长、网格员、两长四员等）")
+    @capped_list(
+        description="在本网格任职的人员及其角色（网格长、网格员、两长四员等）", most=LIST_MAX
+    )
     async def staff(self, info: AppInfo) -> list[GridRole]:
         rows = await nav.incoming_edges(info, self.id, "SERVES", "Person")
         return [GridRole(person=Person.from_row(r), role=_role(ServeRole, r)) for r in rows]
 
-    @strawberry.field(description="本网格的微心愿")
+    @nav_list(description="本网格的微心愿")
     async def wishes(self, info: AppInfo) -> list[Wish]:
         return entities(await nav.incoming(info, self.id, "IN", "Wish"), Wish)
 
@@ -243,28 +253,28 @@ class PartyOrganization(Node):
     async def unit(self, info: AppInfo) -> Unit | None:
         return first(await nav.outgoing(info, self.id, "OF", "Unit"), Unit)
 
-    @strawberry.field(description="党员")
+    @nav_list(description="党员")
     async def members(self, info: AppInfo) -> list[Person]:
         return entities(await nav.incoming(info, self.id, "MEMBER_OF", "Person"), Person)
 
-    @strawberry.field(description="领导的社区或网格")
+    @nav_list(description="领导的社区或网格", most=SMALL_LIST)
     async def leads(self, info: AppInfo) -> list[Node]:
         return [entity(row) for row in await nav.outgoing(info, self.id, "LEADS")]
 
-    @strawberry.field(description="结对的党组织（支部结对，如红心结），不分方向")
+    @nav_list(description="结对的党组织（支部结对，如红心结），不分方向", most=SMALL_LIST)
     async def paired_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         return entities(await nav.paired_organizations(info, self.id), PartyOrganization)
 
-    @strawberry.field(description="加入的联盟")
+    @nav_list(description="加入的联盟", most=SMALL_LIST)
     async def alliances(self, info: AppInfo) -> list[Alliance]:
         return entities(await nav.outgoing(info, self.id, "MEMBER_OF", "Alliance"), Alliance)
 
-    @strawberry.field(description="下级党组织")
+    @nav_list(description="下级党组织")
     async def children(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "UNDER", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
-    @strawberry.field(description="班子成员：书记、委员、兼职委员")
+    @capped_list(description="班子成员：书记、委员、兼职委员")
     async def committee(self, info: AppInfo) -> list[Seat]:
         rows = await nav.incoming_edges(info, self.id, "SITS_ON", "Person")
         return [
@@ -277,7 +287,7 @@ class PartyOrganization(Node):
 class Alliance(Node):
     kind: AllianceKind | None = strawberry.field(default=None, description="联盟类型")
 
-    @strawberry.field(description="成员党组织和社区")
+    @nav_list(description="成员党组织和社区")
     async def members(self, info: AppInfo) -> list[Node]:
         return [entity(row) for row in await nav.incoming(info, self.id, "MEMBER_OF")]
 
@@ -287,37 +297,37 @@ class Unit(Node):
     category: UnitCategory | None = strawberry.field(default=None, description="单位类别")
     level: UnitLevel | None = strawberry.field(default=None, description="单位层级")
 
-    @strawberry.field(description="结对共建的社区")
+    @nav_list(description="结对共建的社区", most=SMALL_LIST)
     async def paired_communities(self, info: AppInfo) -> list[Community]:
         rows = await nav.outgoing(info, self.id, "PAIRED_WITH", "Community")
         return entities(rows, Community)
 
-    @strawberry.field(description="结对（分包）的网格")
+    @nav_list(description="结对（分包）的网格", most=SMALL_LIST)
     async def paired_grids(self, info: AppInfo) -> list[Grid]:
         return entities(await nav.outgoing(info, self.id, "PAIRED_WITH", "Grid"), Grid)
 
-    @strawberry.field(description="在本单位工作的人员")
+    @nav_list(description="在本单位工作的人员")
     async def members(self, info: AppInfo) -> list[Person]:
         return entities(await nav.incoming(info, self.id, "WORKS_AT", "Person"), Person)
 
-    @strawberry.field(description="本单位的党组织")
+    @nav_list(description="本单位的党组织", most=SMALL_LIST)
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.incoming(info, self.id, "OF", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
-    @strawberry.field(description="本单位承担的共建项目")
+    @nav_list(description="本单位承担的共建项目")
     async def projects(self, info: AppInfo) -> list[Project]:
         return entities(await nav.incoming(info, self.id, "BY", "Project"), Project)
 
-    @strawberry.field(description="本单位开放的共享资源")
+    @nav_list(description="本单位开放的共享资源", most=SMALL_LIST)
     async def resources(self, info: AppInfo) -> list[Resource]:
         return entities(await nav.incoming(info, self.id, "OFFERED_BY", "Resource"), Resource)
 
-    @strawberry.field(description="本单位的志愿队伍（如红色突击队）")
+    @nav_list(description="本单位的志愿队伍（如红色突击队）", most=SMALL_LIST)
     async def volunteer_teams(self, info: AppInfo) -> list[VolunteerTeam]:
         return entities(await nav.incoming(info, self.id, "OF", "VolunteerTeam"), VolunteerTeam)
 
-    @strawberry.field(description="本单位认领的需求")
+    @nav_list(description="本单位认领的需求")
     async def taken_demands(self, info: AppInfo) -> list[Demand]:
         return entities(await nav.outgoing(info, self.id, "TOOK", "Demand"), Demand)
 
@@ -353,7 +363,7 @@ class Person(Node):
         person.personal_data_masked = bool(row["props"].get("personalDataMasked"))
         return person
 
-    @strawberry.field(description="所在党组织")
+    @nav_list(description="所在党组织", most=SMALL_LIST)
     async def organizations(self, info: AppInfo) -> list[PartyOrganization]:
         rows = await nav.outgoing(info, self.id, "MEMBER_OF", "PartyOrganization")
         return entities(rows, PartyOrganization)
@@ -367,21 +377,21 @@ class Person(Node):
     async def unit(self, info: AppInfo) -> Unit | None:
         return first(await nav.outgoing(info, self.id, "WORKS_AT", "Unit"), Unit)
 
-    @strawberry.field(description="已报到的社区（双报到）")
+    @nav_list(description="已报到的社区（双报到）", most=SMALL_LIST)
     async def reported_to(self, info: AppInfo) -> list[Community]:
         rows = await nav.outgoing(info, self.id, "REPORTED_TO", "Community")
         return entities(rows, Community)
 
-    @strawberry.field(description="包联的社区或网格")
+    @nav_list(description="包联的社区或网格", most=SMALL_LIST)
     async def contacts(self, info: AppInfo) -> list[Node]:
         return [entity(row) for row in await nav.outgoing(info, self.id, "CONTACTS")]
 
-    @strawberry.field(description="在网格中的任职及角色")
+    @capped_list(description="在网格中的任职及角色")
     async def serves(self, info: AppInfo) -> list[GridService]:
         rows = await nav.outgoing_edges(info, self.id, "SERVES", "Grid")
         return [GridService(grid=Grid.from_row(r), role=_role(ServeRole, r)) for r in rows]
 
-    @strawberry.field(description="在党组织中的职务（书记、兼职委员等）")
+    @capped_list(description="在党组织中的职务（书记、兼职委员等）")
     async def seats(self, info: AppInfo) -> list[Seat]:
         rows = await nav.outgoing_edges(info, self.id, "SITS_ON", "PartyOrganization")
         return [
@@ -389,23 +399,21 @@ class Person(Node):
             for r in rows
         ]
 
-    @strawberry.field(description="参加的志愿队伍")
+    @nav_list(description="参加的志愿队伍", most=SMALL_LIST)
     async def volunteer_teams(self, info: AppInfo) -> list[VolunteerTeam]:
         return entities(
             await nav.outgoing(info, self.id, "VOLUNTEERS_IN", "VolunteerTeam"), VolunteerTeam
         )
 
-    @strawberry.field(description="认领的微心愿")
+    @nav_list(description="认领的微心愿")
     async def claimed_wishes(self, info: AppInfo) -> list[Wish]:
         return entities(await nav.outgoing(info, self.id, "CLAIMED", "Wish"), Wish)
 
-    @strawberry.field(description="参加的活动及时长")
+    @capped_list(description="参加的活动及时长", most=LIST_MAX)
     async def attended(self, info: AppInfo) -> list[ActivityAttendance]:
         rows = await nav.outgoing_edges(info, self.id, "ATTENDED", "Activity")
         return [
-            ActivityAttendance(
-                person=self, activity=Activity.from_row(r), hours=r["rel"].get("hours")
-            )
+            ActivityAttendance(person=self, activity=Activity.from_row(r), hours=_hours(r))
             for r in rows
         ]
 
@@ -418,11 +426,11 @@ class Project(Node):
     end_date: dt.date | None = strawberry.field(default=None, description="结束日期")
     budget: float | None = strawberry.field(default=None, description="预算（元）")
 
-    @strawberry.field(description="承担单位")
+    @nav_list(description="承担单位", most=SMALL_LIST)
     async def units(self, info: AppInfo) -> list[Unit]:
         return entities(await nav.outgoing(info, self.id, "BY", "Unit"), Unit)
 
-    @strawberry.field(description="服务的社区")
+    @nav_list(description="服务的社区", most=SMALL_LIST)
     async def communities(self, info: AppInfo) -> list[Community]:
         return entities(await nav.outgoing(info, self.id, "FOR", "Community"), Community)
 
@@ -435,7 +443,7 @@ class VolunteerTeam(Node):
     async def unit(self, info: AppInfo) -> Unit | None:
         return first(await nav.outgoing(info, self.id, "OF", "Unit"), Unit)
 
-    @strawberry.field(description="队员")
+    @nav_list(description="队员")
     async def members(self, info: AppInfo) -> list[Person]:
         return entities(await nav.incoming(info, self.id, "VOLUNTEERS_IN", "Person"), Person)
 
@@ -451,7 +459,7 @@ class Wish(Node):
         rows = await nav.outgoing(info, self.id, "IN")
         return entity(rows[0]) if rows else None
 
-    @strawberry.field(description="认领人")
+    @nav_list(description="认领人", most=SMALL_LIST)
     async def claimed_by(self, info: AppInfo) -> list[Person]:
         return entities(await nav.incoming(info, self.id, "CLAIMED", "Person"), Person)
 
@@ -468,7 +476,7 @@ class Demand(Node):
     async def community(self, info: AppInfo) -> Community | None:
         return first(await nav.outgoing(info, self.id, "IN", "Community"), Community)
 
-    @strawberry.field(description="认领（接单）的单位")
+    @nav_list(description="认领（接单）的单位", most=SMALL_LIST)
     async def taken_by(self, info: AppInfo) -> list[Unit]:
         return entities(await nav.incoming(info, self.id, "TOOK", "Unit"), Unit)
 
@@ -531,13 +539,11 @@ class Activity(Node):
         rows = await nav.outgoing(info, self.id, "IN")
         return entity(rows[0]) if rows else None
 
-    @strawberry.field(description="参加人员及时长")
+    @capped_list(description="参加人员及时长", most=LIST_MAX)
     async def attendees(self, info: AppInfo) -> list[ActivityAttendance]:
         rows = await nav.incoming_edges(info, self.id, "ATTENDED", "Person")
         return [
-            ActivityAttendance(
-                person=Person.from_row(r), activity=self, hours=r["rel"].get("hours")
-            )
+            ActivityAttendance(person=Person.from_row(r), activity=self, hours=_hours(r))
             for r in rows
         ]
 
