@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from partygraph import properties, vocabulary
+from partygraph import audit, hierarchy, properties, vocabulary
 from partygraph.db import Graph, GraphConflict, Step, Tx
 
 BATCH_ROWS = 2000
@@ -102,12 +102,11 @@ def _properties(record: dict[str, Any], line: int, parsed: Parsed) -> dict[str, 
         if key == "id":
             parsed.problem(line, "properties may not contain 'id': the record's id is the key")
             return None
-        if not properties.storable(value):
-            parsed.problem(
-                line,
-                f"property {key!r} must be a string, number, boolean, null "
-                "or a list of one of those",
-            )
+        try:
+            properties.check_text(key, "a property name")
+            properties.check_storable(value, f"property {key!r}")
+        except properties.PropertyError as exc:
+            parsed.problem(line, str(exc))
             return None
     return props
 
@@ -116,10 +115,11 @@ def _id(value: Any, what: str, line: int, parsed: Parsed) -> str | None:
     if not isinstance(value, str) or not value.strip():
         parsed.problem(line, f"{what} must be a non-empty string")
         return None
-    if len(value) > MAX_ID_LENGTH:
-        parsed.problem(line, f"{what} is longer than {MAX_ID_LENGTH} characters")
+    try:
+        return properties.check_text(value, what, MAX_ID_LENGTH)
+    except properties.PropertyError as exc:
+        parsed.problem(line, str(exc))
         return None
-    return value
 
 
 def _parse_node(record: dict[str, Any], line: int, parsed: Parsed) -> None:
@@ -175,13 +175,42 @@ def _parse_relationship(record: dict[str, Any], line: int, parsed: Parsed) -> No
         parsed.relationships[key] = RelRecord(line, rel, source, target, dict(props))
 
 
-def parse(lines: Iterable[str]) -> Parsed:
+def split_records(text: str) -> list[str]:
+    """The lines of JSON Lines text. A line ends at "\n" alone (a "\r" before it is dropped),
+    never at the other breaks `str.splitlines` knows (U+2028, U+2029, U+0085, \x0b, \x0c,
+    \x1c-\x1e), which JSON allows unescaped inside a record's strings."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
+def split_record_bytes(data: bytes) -> list[bytes]:
+    """The same for a file's bytes: `parse` decodes each line, so bad UTF-8 gets its number."""
+    lines = data.split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()
+    return [line.removesuffix(b"\r") for line in lines]
+
+
+def _utf8(line: bytes, number: int, parsed: Parsed) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        parsed.problem(
+            number, f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at byte {exc.start + 1})"
+        )
+        return None
+
+
+def parse(lines: Iterable[str | bytes]) -> Parsed:
     """Check every line on its own; cross-line and graph checks come in `_resolve`."""
     parsed = Parsed()
 
     def decoded() -> Iterator[tuple[int, Any]]:
-        for number, text in enumerate(lines, start=1):
-            if not text.strip():
+        for number, line in enumerate(lines, start=1):
+            text = _utf8(line, number, parsed) if isinstance(line, bytes) else line
+            if text is None or not text.strip():
                 continue
             try:
                 yield number, json.loads(text)
@@ -229,6 +258,39 @@ async def _stored_labels(tx: Tx, ids: Iterable[str]) -> dict[str, str]:
 def _id_chunks(ids: list[str], size: int = 5 * BATCH_ROWS) -> Iterator[list[str]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def _area_links(parsed: Parsed, stored: dict[str, str]) -> list[RelRecord]:
+    """The file's IN links between areas, in line order."""
+    links = []
+    for rel in parsed.relationships.values():
+        source = parsed.nodes[rel.source].label if rel.source in parsed.nodes else None
+        if rel.rel == "IN" and (source or stored.get(rel.source)) in hierarchy.AREAS:
+            links.append(rel)
+    return sorted(links, key=lambda rel: rel.line)
+
+
+async def _check_hierarchy(tx: Tx, parsed: Parsed, stored: dict[str, str]) -> None:
+    """Each IN link of the file that closes a loop in the area hierarchy, with the file's
+    other links and those the graph holds above their ends, is a problem on its line."""
+    links = _area_links(parsed, stored)
+    if not links:
+        return
+    parents: dict[str, set[str]] = defaultdict(set)
+    for chunk in _id_chunks(sorted({end for rel in links for end in (rel.source, rel.target)})):
+        for row in await tx.run("import_stored_hierarchy", {"ids": chunk}):
+            parents[row["from"]].add(row["to"])
+    for rel in links:
+        parents[rel.source].add(rel.target)
+    for rel in links:
+        chain = hierarchy.chain_up(parents, rel.target, rel.source)
+        if chain is not None:
+            loop = " → ".join([rel.source, *chain])
+            parsed.problem(
+                rel.line,
+                f"IN from {rel.source!r} to {rel.target!r} makes a cycle in the area "
+                f"hierarchy ({loop})",
+            )
 
 
 def _resolve(parsed: Parsed, stored: dict[str, str]) -> None:
@@ -307,9 +369,10 @@ Progress = Callable[[int, int], None]  # (rows written so far, rows in all)
 
 
 async def import_lines(
-    graph: Graph, lines: Iterable[str], progress: Progress | None = None
+    graph: Graph, lines: Iterable[str | bytes], progress: Progress | None = None
 ) -> ImportSummary:
-    """Check and write one file's lines; raise ImportRejected (writing nothing) on bad lines."""
+    """Check and write one file's lines (`split_records`, `split_record_bytes`); raise
+    ImportRejected (writing nothing) on bad lines."""
     started = time.perf_counter()
     return await _import(graph, parse(lines), started, progress)
 
@@ -328,12 +391,14 @@ async def _import(
     endpoint_ids = {
         end for rel in parsed.relationships.values() for end in (rel.source, rel.target)
     }
+    audit.touches(set(parsed.nodes) | endpoint_ids)  # importRecords: its entry names them all
 
     async def work(tx: Tx) -> ImportSummary:
         # What the graph holds is read in the writing transaction itself, so the plan fits
         # what is written. Graph checks run even when some lines are already bad, so one
         # run lists every problem; raising rolls everything back.
         stored = await _stored_labels(tx, set(parsed.nodes) | endpoint_ids)
+        await _check_hierarchy(tx, parsed, stored)
         _resolve(parsed, stored)
         if parsed.problems:
             raise ImportRejected(parsed.problems)

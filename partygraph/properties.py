@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -312,19 +313,61 @@ def _scalar(value: Any) -> bool:
     return isinstance(value, _SCALARS)
 
 
-def storable(value: Any) -> bool:
-    """What a graph property can hold: a scalar (a whole number within 64 bits), or a list of
-    scalars of one type."""
-    if value is None or _scalar(value):
-        return True
-    if isinstance(value, list):
-        kinds = {type(item) for item in value}
-        return len(kinds) <= 1 and all(_scalar(item) for item in value)
-    return False
-
-
 class PropertyError(ValueError):
     """A value does not fit its declared property."""
+
+
+# Characters in any one string a property holds, a list's strings too: caps what a request
+# or an import line can store.
+MAX_TEXT = 2000
+# A lone surrogate (a JSON escape like "\ud800" decodes to one) is not Unicode text: the
+# driver cannot send it as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(value: str, name: str, limit: int = MAX_TEXT) -> str:
+    """Any Unicode text (line separators, NUL and emoji included) of at most `limit` characters."""
+    if len(value) > limit:
+        raise PropertyError(f"{name} is longer than {limit} characters")
+    surrogate = _SURROGATE.search(value)
+    if surrogate is not None:
+        code = f"\\u{ord(surrogate.group()):04x}"
+        raise PropertyError(f"{name} holds a lone surrogate ({code}), which is not Unicode text")
+    return value
+
+
+def _finite(value: float, name: str) -> float:
+    # NaN and Infinity are no JSON; stored, they would make answers and exports invalid JSON.
+    if not math.isfinite(value):
+        raise PropertyError(f"{name} must be a finite number, not {value}")
+    return value
+
+
+def check_storable(value: Any, name: str) -> Any:
+    """`value` if a graph property can hold it: null, a scalar (text as `check_text` allows, a
+    finite number, a whole number within 64 bits) or a list of scalars of one type."""
+    if value is None:
+        return value
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, str):
+            check_text(item, name)
+        elif isinstance(item, float):
+            _finite(item, name)
+    if not all(_scalar(item) for item in items) or len({type(item) for item in items}) > 1:
+        raise PropertyError(
+            f"{name} must be a string, number, boolean, null or a list of one of those"
+        )
+    return value
+
+
+def readable(value: Any) -> Any:
+    """A stored value as it is read: a non-finite number (stored before they were refused)
+    reads as null, and so does a list holding one."""
+    items = value if isinstance(value, list) else [value]
+    if any(isinstance(item, float) and not math.isfinite(item) for item in items):
+        return None
+    return value
 
 
 def _date(value: Any, name: str) -> dt.date:
@@ -388,7 +431,7 @@ def coerce(prop: Prop, name: str, value: Any) -> Any:
             raise PropertyError(f"{name} must be a string, not {value!r}")
         if kind is Kind.PERIOD and not PERIOD.match(value):
             raise PropertyError(f"{name} must be a period like 2024, 2024-H1, 2024-Q2 or 2024-05")
-        return value
+        return check_text(value, name)
     if kind is Kind.BOOL:
         if not isinstance(value, bool):
             raise PropertyError(f"{name} must be true or false, not {value!r}")
@@ -396,6 +439,8 @@ def coerce(prop: Prop, name: str, value: Any) -> Any:
     if kind in (Kind.INT, Kind.FLOAT):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise PropertyError(f"{name} must be a number, not {value!r}")
+        if isinstance(value, float):
+            _finite(value, name)  # NaN would pass every range check below
         if isinstance(value, float) and kind is Kind.INT and not value.is_integer():
             raise PropertyError(f"{name} must be a whole number, not {value!r}")
         if (kind is Kind.INT or isinstance(value, int)) and not INT_MIN <= value <= INT_MAX:

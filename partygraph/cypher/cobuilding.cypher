@@ -55,9 +55,11 @@ RETURN count(DISTINCT p) AS total
 
 // name: cobuilding_evaluations_of
 // Scores one evaluated node ($targetId, a $targetLabel) received in a period, per target.
+// Finite scores only: a NaN or Infinity stored before they were refused is no score (abs()
+// of either is never within the largest double); the same in the two statements below.
 MATCH (t:Entity {id: $targetId})<-[e:EVALUATED]-(s:Entity)
 WHERE $targetLabel IN labels(t) AND $sourceLabel IN labels(s)
-  AND e.period = $period AND e.score IS NOT NULL
+  AND e.period = $period AND abs(e.score) <= 1.7976931348623157e308
   AND __VISIBLE(s)__ AND __VISIBLE(t)__
   AND ($sourceId IS NULL OR s.id = $sourceId)
 WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
@@ -70,7 +72,7 @@ ORDER BY average DESC, key
 // Scores one evaluator ($sourceId) gave in a period, per evaluated node.
 MATCH (s:Entity {id: $sourceId})-[e:EVALUATED]->(t:Entity)
 WHERE $sourceLabel IN labels(s) AND $targetLabel IN labels(t)
-  AND e.period = $period AND e.score IS NOT NULL
+  AND e.period = $period AND abs(e.score) <= 1.7976931348623157e308
   AND __VISIBLE(s)__ AND __VISIBLE(t)__
 WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
      avg(e.score) AS average, count(e) AS total, min(e.score) AS low, max(e.score) AS high
@@ -81,7 +83,7 @@ ORDER BY average DESC, key
 // name: cobuilding_evaluations_in_period
 // Every score of one direction in a period, per evaluated node.
 MATCH (s)-[e:EVALUATED]->(t)
-WHERE e.period = $period AND e.score IS NOT NULL
+WHERE e.period = $period AND abs(e.score) <= 1.7976931348623157e308
   AND __VISIBLE(s)__ AND __VISIBLE(t)__
   AND $sourceLabel IN labels(s) AND $targetLabel IN labels(t)
 WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,

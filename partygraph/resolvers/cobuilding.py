@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from partygraph import properties
+from partygraph import audit, properties
 from partygraph.access import Reach
 from partygraph.db import Graph, Row, Tx
 from partygraph.importer import MAX_ID_LENGTH
@@ -258,7 +258,7 @@ async def submit_evaluation(
             )
         params = {"fromId": from_id, "toId": to_id, "period": period, "score": float(score)}
         row = (await tx.run("cobuilding_evaluation_upsert", params))[0]
-        return Written(source, target, float(row["score"]), row["previous"])
+        return Written(source, target, float(row["score"]), properties.readable(row["previous"]))
 
     return await graph.transaction(work)
 
@@ -273,6 +273,16 @@ def _new_id(given: str | None) -> str:
     return given
 
 
+def activity_name(name: str) -> str:
+    """The name as stored: not empty, capped like every stored text (properties.MAX_TEXT)."""
+    if not name.strip():
+        raise UserError("name must not be empty")
+    try:
+        return properties.check_text(name.strip(), "name")
+    except properties.PropertyError as exc:
+        raise UserError(str(exc), limit=properties.MAX_TEXT) from exc
+
+
 async def record_activity(
     graph: Graph,
     place_id: str,
@@ -284,9 +294,8 @@ async def record_activity(
 ) -> Row:
     may_choose_id(graph, given_id)
     activity_id = _new_id(given_id)
-    if not name.strip():
-        raise UserError("name must not be empty")
-    props: dict[str, Any] = {"name": name.strip(), "type": kind.name, "date": date}
+    audit.touches([activity_id])
+    props: dict[str, Any] = {"name": activity_name(name), "type": kind.name, "date": date}
     if hours is not None:
         props["hours"] = check_hours(hours, "hours")
 
@@ -310,6 +319,7 @@ async def record_attendance(
         found = await require_nodes(tx, {person_id: "Person", activity_id: "Activity"})
         params = {"personId": person_id, "activityId": activity_id, "hours": float(hours)}
         row = (await tx.run("cobuilding_attendance_upsert", params))[0]
-        return Written(found[person_id], found[activity_id], float(row["hours"]), row["previous"])
+        previous = properties.readable(row["previous"])  # NaN stored from before reads as null
+        return Written(found[person_id], found[activity_id], float(row["hours"]), previous)
 
     return await graph.transaction(work)
