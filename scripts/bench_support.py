@@ -56,10 +56,10 @@ def fresh_engine(kind: str, heap: str | None = None) -> Iterator[Fresh]:
     )
     if heap:
         env["PARTYGRAPH_ENGINE_HEAP"] = heap
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         PARTYGRAPH_HOME=home,
-        PARTYGRAPH_ENGINE_BOLT_PORT=env["PARTYGRAPH_ENGINE_BOLT_PORT"],
-        PARTYGRAPH_ENGINE_HTTP_PORT=env["PARTYGRAPH_ENGINE_HTTP_PORT"],
+        PARTYGRAPH_ENGINE_BOLT_PORT=int(env["PARTYGRAPH_ENGINE_BOLT_PORT"]),
+        PARTYGRAPH_ENGINE_HTTP_PORT=int(env["PARTYGRAPH_ENGINE_HTTP_PORT"]),
         PARTYGRAPH_ENGINE_HEAP=heap,
     )
     engine = engine_of(settings, kind)

@@ -63,6 +63,7 @@ def dataset() -> list[Record]:
         _person("p4", "赵包联", "13600003333"),  # lives in d2, contacts c2
         _person("p5", "钱丙一", "13500004444"),  # lives in c4, nothing else
         _person("p6", "孙甲一", "13400005555"),  # lives in g1, not reported yet
+        _person("p7", "周包联", "13300006666"),  # lives in g2, contacts c1, not reported yet
         node(
             "Request",
             "r1",
@@ -152,6 +153,9 @@ def dataset() -> list[Record]:
         rel("RESIDES_IN", "p6", "g1"),
         rel("MEMBER_OF", "p6", "o1"),
         rel("MEMBER_OF", "p5", "ou2"),
+        rel("RESIDES_IN", "p7", "g2"),
+        rel("MEMBER_OF", "p7", "ou2"),
+        rel("CONTACTS", "p7", "c1"),
         # work
         rel("IN", "r1", "g1"),
         rel("FIRST_RESPONSIBLE", "r1", "u1"),
@@ -188,7 +192,7 @@ ALL = {str(r["id"]) for r in dataset() if r["type"] == "node"}
 _S1 = {
     *("s1", "c1", "c2", "g1", "g1b", "g2", "d1"),  # its areas, and the district above
     *("o1", "ou1", "al1", "u1"),  # branch, paired unit's organisation, alliance, paired unit
-    *("p1", "p4", "p6"),  # residents, contact leader
+    *("p1", "p4", "p6", "p7"),  # residents, contact leaders
     *("r1", "w1", "w2", "dm1", "dm2", "pr1", "act1", "res1"),
 }
 _S2 = {"s2", "c3", "g3", "d1", "o3", "ou2", "u2", "p2", "r3", "w3", "dm3", "pr2", "res2"}
@@ -201,6 +205,7 @@ VISIBLE: dict[str, set[str]] = {
         *("c1", "g1", "g1b", "s1", "d1", "o1", "ou1", "al1", "u1", "p1", "p6"),
         *("r1", "w1", "w2", "dm1", "dm2", "pr1", "act1", "res1"),
         "p4",  # a member of c1's grid branch o1
+        "p7",  # its contact leader, who lives in c2 (hidden from it)
     },
     "unit:u1": {
         *("u1", "ou1", "p1", "p3", "res1", "pr1", "r1", "dm2"),  # its own, linked directly

@@ -289,11 +289,11 @@ def test_aggregates_count_only_visible_rows_and_units_get_none(
         '{ requestStats(areaId: "d1") { total } unreportedMembersIn(areaId: "d1") { totalCount } }'
     )
     expected = {
-        "admin": (2, 2),  # r1, r3; p6 and p2 unreported in d1
-        "integration": (2, 2),
-        "district:d1": (2, 2),
-        "street:s1": (1, 1),  # d1 is above it: it sees its own part only
-        "community:c1": (1, 1),
+        "admin": (2, 3),  # r1, r3; p6, p7 and p2 unreported in d1
+        "integration": (2, 3),
+        "district:d1": (2, 3),
+        "street:s1": (1, 2),  # d1 is above it: it sees its own part only
+        "community:c1": (1, 1),  # p6; it sees p7, but not c2 where he lives
         "street:s2": (1, 1),
     }
     for name, client in viewers.items():
@@ -310,6 +310,50 @@ def test_aggregates_count_only_visible_rows_and_units_get_none(
         viewers["unit:u1"], '{ coverageGaps(areaId: "c1") { gridsWithoutPartyBranch { id } } }'
     )
     assert codes(gaps) == ["FORBIDDEN"]
+
+
+ROLL_UPS = {
+    "unreportedMembersIn": "(areaId: $id, first: 10) { totalCount edges { node { id } } }",
+    "reportingSummary": "(areaId: $id) { community { id } residing reported }",
+    "contactLeaders": "(areaId: $id) { person { id } }",
+    "coverageGaps": """(areaId: $id) {
+      communitiesWithoutContactLeader { id } communitiesWithoutPairedUnit { id }
+      gridsWithoutPartyBranch { id } gridsUnderStaffed { grid { id } cadres volunteers }
+      buildingGridsMissingRoles { grid { id } missing } }""",
+    "requests": "(areaId: $id, first: 10) { totalCount edges { node { id } } }",
+    "requestStats": "(areaId: $id) { total open }",
+}
+
+
+def roll_up(client: Client, field: str, area: str) -> Any:
+    body = answer(client, f"query($id: ID!) {{ {field}{ROLL_UPS[field]} }}", {"id": area})
+    assert not body.get("errors"), (field, area, body)
+    return body["data"][field]
+
+
+def test_roll_ups_over_areas_above_the_scope_walk_only_what_the_viewer_sees(
+    viewers: dict[str, Client],
+) -> None:
+    # p7 contacts c1, so c1's office sees him, but he lives in g2 of c2, which it cannot see:
+    # a roll-up over the street must not tell it that he lives there and has not reported.
+    c1 = viewers["community:c1"]
+    seen = answer(c1, '{ person(id: "p7") { id residence { id } } }')["data"]["person"]
+    assert seen == {"id": "p7", "residence": None}
+    street = roll_up(viewers["street:s1"], "unreportedMembersIn", "s1")
+    assert {e["node"]["id"] for e in street["edges"]} == {"p6", "p7"}
+    # Over an area above its scope, an office gets exactly what it gets over its own area.
+    for name, own, above in (
+        ("community:c1", "c1", "s1"),
+        ("community:c1", "c1", "d1"),
+        ("street:s1", "s1", "d1"),
+    ):
+        for field in ROLL_UPS:
+            mine = roll_up(viewers[name], field, own)
+            assert roll_up(viewers[name], field, above) == mine, (name, above, field)
+            CELLS["read"] += 2
+    # The figures per child area likewise list only the child it sees, with its own figures.
+    by_area = answer(c1, '{ requestStatsByArea(areaId: "s1") { area { id } total open } }')
+    assert by_area["data"]["requestStatsByArea"] == [{"area": {"id": "c1"}, "total": 1, "open": 1}]
 
 
 def test_the_audit_trail_is_for_admin_only(viewers: dict[str, Client]) -> None:

@@ -31,6 +31,7 @@ import httpx
 import pytest
 from conftest import RUN_FACTS, Server, Target, free_port, load, run_graph, wipe
 
+from partygraph import auth
 from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.seed.records import Record, node, rel
@@ -182,14 +183,21 @@ async def _client(url: str, token: str, k: int, ops: list[Op], start: asyncio.Ev
     return seen
 
 
-def race(urls: list[str], token: str, plan: Callable[[int], list[Op]]) -> Seen:
+def race(
+    urls: list[str], token: str | list[str], plan: Callable[[int], list[Op]], clients: int = CLIENTS
+) -> Seen:
     """Every client's plan sent at once, one request at a time per client; all they saw.
-    Clients k and k + PAIR (twins) talk to different services when there are several."""
+    Clients k and k + PAIR (twins) talk to different services when there are several; client k
+    holds token[k] when each has its own (a viewer may have only so many requests running)."""
+
+    def token_of(k: int) -> str:
+        return token if isinstance(token, str) else token[k]
 
     async def go() -> list[Seen]:
         start = asyncio.Event()
         runs = [
-            _client(urls[(k // PAIR) % len(urls)], token, k, plan(k), start) for k in range(CLIENTS)
+            _client(urls[(k // PAIR) % len(urls)], token_of(k), k, plan(k), start)
+            for k in range(clients)
         ]
         tasks = [asyncio.create_task(run) for run in runs]
         await asyncio.sleep(0.2)  # every client ready
@@ -399,3 +407,120 @@ def test_concurrent_upserts_of_one_pair_make_one_relationship(
         f"{CLIENTS} clients each upserted {PAIRS} pairings, evaluations and attendances "
         f"({3 * PAIRS * CLIENTS} requests): one relationship per pair"
     )
+
+
+# ---- whistles (吹哨): each level recorded once ---------------------------------------------------
+
+WHISTLERS = 16
+WHISTLED = 40  # requests, each escalated by every whistler, twice
+ESCALATE = """mutation($id: ID!) { escalateRequest(id: $id) { id level } }"""
+
+
+def whistled(i: int) -> str:
+    return f"cc-r{i:03d}"
+
+
+def whistle_world() -> list[Record]:
+    records = [
+        node("District", "cc-d", name="并发区"),
+        node("Street", "cc-s", name="并发街道"),
+        node("Community", "cc-c0", name="并发社区"),
+        node("Grid", "cc-g", name="并发网格", level="COMMUNITY"),
+        rel("IN", "cc-s", "cc-d"),
+        rel("IN", "cc-c0", "cc-s"),
+        rel("IN", "cc-g", "cc-c0"),
+    ]
+    for i in range(WHISTLED):
+        records += [
+            node(
+                "Request",
+                whistled(i),
+                name=f"诉求{i}",
+                category="SAFETY",
+                status="OPEN",
+                level=0,
+                raisedAt="2025-03-01T08:00:00+00:00",
+                dueAt="2099-01-01T00:00:00+00:00",
+            ),
+            rel("IN", whistled(i), "cc-g"),
+        ]
+    return records
+
+
+def whistles(k: int) -> list[Op]:
+    """Every request twice, in the client's own order: each whistle races the others'."""
+    keys = [whistled(i) for i in range(WHISTLED)] * 2
+    random.Random(4000 + k).shuffle(keys)
+    # Losers are told the request moved on meanwhile, or that it already is at the top.
+    return [
+        Op("escalate", key, ESCALATE, {"id": key}, "INVALID_STATE", "the request") for key in keys
+    ]
+
+
+@pytest.mark.both_engines
+def test_concurrent_whistles_record_each_level_once(
+    server: Server, target: Target, engine_kind: str
+) -> None:
+    wipe(target)
+    load(target, whistle_world())
+    # Sixteen offices, each with a token of its own (one viewer may run only so many at once).
+    tokens = [
+        auth.mint(target.settings(), auth.Role.ADMIN, subject=f"whistler-{k}")
+        for k in range(WHISTLERS)
+    ]
+    seen = race([server.url], tokens, whistles, clients=WHISTLERS)
+    nodes, rels = stored(target)
+    won = seen.winners("escalate")
+    for i in range(WHISTLED):
+        key = whistled(i)
+        level = nodes[key]["level"]
+        # One answer, and one ESCALATED_TO, per level reached: level 1 the street, 2 the district.
+        assert won[key] == level, (key, won[key], level)
+        steps = {
+            to: n for (kind, src, to), n in rels.items() if kind == "ESCALATED_TO" and src == key
+        }
+        assert steps == {target: 1 for target in ("cc-s", "cc-d")[:level]}, (key, steps)
+    attempts = WHISTLERS * WHISTLED * 2
+    assert seen.refused["escalate"] == attempts - sum(won.values())
+    RUN_FACTS["concurrent whistles"] = (
+        f"{WHISTLERS} clients escalated each of {WHISTLED} requests twice ({attempts} requests): "
+        f"{sum(won.values())} whistles recorded, one per level, "
+        f"{seen.refused['escalate']} refused (INVALID_STATE)"
+    )
+
+
+CLOSE = """mutation($id: ID!) { closeRequest(id: $id, satisfaction: 4) { id status } }"""
+RETURN = """mutation($id: ID!) { returnRequest(id: $id, reason: "重复诉求") { id status } }"""
+
+
+def endings(k: int) -> list[Op]:
+    """Every request once, in the client's own order: even clients close, odd ones return."""
+    keys = [whistled(i) for i in range(WHISTLED)]
+    random.Random(5000 + k).shuffle(keys)
+    query, kind = (CLOSE, "close") if k % 2 == 0 else (RETURN, "return")
+    return [Op(kind, key, query, {"id": key}, "INVALID_STATE", "request") for key in keys]
+
+
+@pytest.mark.both_engines
+def test_concurrent_closes_and_returns_end_each_request_once(
+    server: Server, target: Target, engine_kind: str
+) -> None:
+    wipe(target)
+    load(target, whistle_world())
+    tokens = [
+        auth.mint(target.settings(), auth.Role.ADMIN, subject=f"closer-{k}")
+        for k in range(WHISTLERS)
+    ]
+    seen = race([server.url], tokens, endings, clients=WHISTLERS)
+    nodes, _ = stored(target)
+    won = seen.winners("close") + seen.winners("return")
+    assert won == Counter({whistled(i): 1 for i in range(WHISTLED)}), "a request ended twice"
+    assert sum(seen.refused.values()) == WHISTLERS * WHISTLED - WHISTLED
+    for key in seen.winners("close"):
+        props = nodes[key]
+        assert props["status"] == "CLOSED" and props["satisfaction"] == 4, props
+        assert "returnedAt" not in props and "returnReason" not in props, props
+    for key in seen.winners("return"):
+        props = nodes[key]
+        assert props["status"] == "RETURNED" and props["returnReason"] == "重复诉求", props
+        assert "closedAt" not in props and "satisfaction" not in props, props

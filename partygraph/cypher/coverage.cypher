@@ -3,15 +3,19 @@
 // these run; `(a)<-[:IN*0..2]-(c:Community)` is every community of the area (itself when the
 // area is a community). A member (党员) is a person with MEMBER_OF some PartyOrganization,
 // and a member's residence community is the community they RESIDES_IN, or the community of the
-// grid they reside in (however deep the grid is nested).
+// grid they reside in (however deep the grid is nested). Over an area above the viewer's scope
+// the walk passes only through communities and grids the viewer sees: a person it sees for
+// another reason (a contact leader) must not be placed in a community hidden from it.
 
 // name: coverage_unreported_page
 // Members of the area not reported to the community they reside in, keyset page on id.
 MATCH (a:Entity {id: $id})
 WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
+WITH DISTINCT c
+WHERE __VISIBLE(c)__
 MATCH (c)<-[:IN*0..8]-(place)
-WHERE place = c OR place:Grid
+WHERE (place = c OR place:Grid) AND __VISIBLE(place)__
 MATCH (place)<-[:RESIDES_IN]-(p:Person)
 WHERE __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
@@ -25,8 +29,10 @@ LIMIT $limit
 MATCH (a:Entity {id: $id})
 WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
+WITH DISTINCT c
+WHERE __VISIBLE(c)__
 MATCH (c)<-[:IN*0..8]-(place)
-WHERE place = c OR place:Grid
+WHERE (place = c OR place:Grid) AND __VISIBLE(place)__
 MATCH (place)<-[:RESIDES_IN]-(p:Person)
 WHERE __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
@@ -40,7 +46,8 @@ MATCH (a)<-[:IN*0..2]-(c:Community)
 WITH DISTINCT c
 WHERE __VISIBLE(c)__
 OPTIONAL MATCH (c)<-[:IN*0..8]-(place)<-[:RESIDES_IN]-(p:Person)
-WHERE (place = c OR place:Grid) AND __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
+WHERE (place = c OR place:Grid) AND __VISIBLE(place)__ AND __VISIBLE(p)__
+  AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
 WITH c, collect(DISTINCT p) AS members
 RETURN c.id AS key, 'Community' AS label, __PROPS(c)__ AS props,
        size(members) AS residing,
@@ -50,9 +57,10 @@ ORDER BY c.id
 // name: coverage_reverse_report
 // Each member working at the unit: residence community (lowest id if several), the report
 // to it, service hours and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
-// activity's own hours. Deliberately summed over every activity, seen or not: telling a unit
-// its members' service hours is what the reverse report (反向通报) is for; the activities
-// themselves stay hidden.
+// activity's own hours; a non-finite number stored before they were refused counts as none
+// (abs() of NaN or Infinity is never within the largest double). Deliberately summed over
+// every activity, seen or not: telling a unit its members' service hours is what the reverse
+// report (反向通报) is for; the activities themselves stay hidden.
 MATCH (u:Unit {id: $id})
 WHERE __VISIBLE(u)__
 MATCH (p:Person)-[:WORKS_AT]->(u)
@@ -72,7 +80,9 @@ RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props,
        head(reports) AS reportedOn,
        reduce(total = 0.0, hours IN [(p)-[at:ATTENDED]->(act:Activity)
                                      WHERE act.date >= $start AND act.date <= $end
-                                     | coalesce(at.hours, act.hours, 0.0)] | total + hours)
+                                     | coalesce(head([h IN [at.hours, act.hours]
+                                                      WHERE abs(h) <= 1.7976931348623157e308]),
+                                                 0.0)] | total + hours)
          AS serviceHours,
        [(p)-[cl:CLAIMED]->(w:Wish) WHERE cl.on >= $start AND cl.on <= $end AND __VISIBLE(w)__
         | __PROPS(w)__] AS claimed,

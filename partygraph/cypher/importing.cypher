@@ -4,6 +4,13 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label
 
+// name: import_stored_hierarchy
+// The IN links the graph holds from these areas upward, however far: what the IN links of a
+// file could close a loop with.
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[:IN*0..]->(m:Entity)-[:IN]->(p:Entity)
+RETURN DISTINCT m.id AS from, p.id AS to
+
 // name: import_existing_relationships
 UNWIND $rows AS row
 MATCH (:Entity {id: row.from})-[r:__REL__]->(:Entity {id: row.to})

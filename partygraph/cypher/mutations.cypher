@@ -31,6 +31,19 @@ MERGE (a)-[r:__REL__]->(b)
 SET r += $props
 RETURN properties(r) AS props
 
+// name: link_in_cycle
+// The IN chain from $to up to $from, when linking $from IN $to would close a cycle in the area
+// hierarchy (no row otherwise); walked upward from $to. Both ends are write-locked first, so of
+// two links closing a loop between them concurrently the second sees the first.
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+SET a._lock = true, b._lock = true
+REMOVE a._lock, b._lock
+WITH a, b
+MATCH p = (b)-[:IN*1..]->(a)
+RETURN [n IN nodes(p) | n.id] AS chain
+LIMIT 1
+
 // name: link_merge_by_period
 MATCH (a:Entity {id: $from})
 WHERE __WRITABLE(a)__

@@ -1,10 +1,13 @@
 // name: requests_page_in_area
 // Requests lying in a grid, community, street or district: in a grid that is the area or
-// lies in it through IN, however deep. Keyset page on id; $statuses null means any status;
-// overdue means still pending (OPEN or ESCALATED) and past dueAt at $now.
+// lies in it through IN, however deep, and that the viewer sees (a unit sees requests it
+// answers for wherever they lie; listed under an area they would tell where). Keyset page on
+// id; $statuses null means any status; overdue means still pending (OPEN or ESCALATED) and
+// past dueAt at $now.
 MATCH (a:Entity {id: $id})
 WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..10]-(g:Grid)
+WHERE __VISIBLE(g)__
 MATCH (g)<-[:IN]-(r:Request)
 WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
@@ -18,6 +21,7 @@ LIMIT $limit
 MATCH (a:Entity {id: $id})
 WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..10]-(g:Grid)
+WHERE __VISIBLE(g)__
 MATCH (g)<-[:IN]-(r:Request)
 WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
@@ -51,6 +55,7 @@ RETURN count(DISTINCT r) AS total
 MATCH (a:Entity {id: $id})
 WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..10]-(g:Grid)
+WHERE __VISIBLE(g)__
 MATCH (g)<-[:IN]-(r:Request)
 WHERE __VISIBLE(r)__ AND ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
 WITH DISTINCT r
@@ -77,6 +82,7 @@ WHERE __VISIBLE(child)__
 CALL {
   WITH child
   MATCH (child)<-[:IN*0..10]-(g:Grid)
+  WHERE __VISIBLE(g)__
   MATCH (g)<-[:IN]-(r:Request)
   WHERE __VISIBLE(r)__ AND ($from IS NULL OR r.raisedAt >= $from) AND ($to IS NULL OR r.raisedAt < $to)
   WITH DISTINCT r
@@ -138,7 +144,13 @@ LIMIT 1
 
 // name: requests_escalate
 // Guarded by the state the caller checked, so a change made meanwhile makes it write nothing.
+// The request is write-locked (the _lock set and removed) before the guard reads it, so of two
+// concurrent whistles from one level only one writes: on Neo4j the other waits for the lock,
+// then finds the level moved on; on ArcadeDB the other's commit conflicts and it runs again.
 MATCH (r:Request {id: $id})
+SET r._lock = true
+REMOVE r._lock
+WITH r
 WHERE r.status IN ['OPEN', 'ESCALATED'] AND coalesce(r.level, 0) = $fromLevel
 MATCH (t:Entity {id: $targetId})
 CREATE (r)-[:ESCALATED_TO {level: $level, at: $at}]->(t)
@@ -158,13 +170,21 @@ CREATE (r)-[:FIRST_RESPONSIBLE]->(u)
 RETURN r.id AS key, 'Request' AS label, properties(r) AS props
 
 // name: requests_close
+// Locked before the guard like requests_escalate: of a close and a return (or two closes) sent
+// at once only one ends the request.
 MATCH (r:Request {id: $id})
+SET r._lock = true
+REMOVE r._lock
+WITH r
 WHERE r.status IN ['OPEN', 'ESCALATED']
 SET r.status = 'CLOSED', r.closedAt = $at, r.satisfaction = $satisfaction
 RETURN r.id AS key, 'Request' AS label, properties(r) AS props
 
 // name: requests_return
 MATCH (r:Request {id: $id})
+SET r._lock = true
+REMOVE r._lock
+WITH r
 WHERE r.status IN ['OPEN', 'ESCALATED']
 SET r.status = 'RETURNED', r.returnedAt = $at, r.returnReason = $reason
 RETURN r.id AS key, 'Request' AS label, properties(r) AS props

@@ -9,10 +9,12 @@ transaction back, and a target the viewer sees but may not change is FORBIDDEN.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Collection, Mapping
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
+from partygraph.resolvers import hiding
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UserError
@@ -74,7 +76,10 @@ async def require_nodes(
     """Inside a mutation's transaction: the rows (key, label, props) of the ids, each checked,
     and each one the viewer may change, except those in `read_only` (which it need only see,
     like the unit a request is escalated to)."""
+    started = time.monotonic()
     rows = await tx.run("nodes_to_change", {"ids": list(expected)})
+    if len(rows) < len(expected):  # hidden or missing: both refused no sooner than the floor
+        await hiding.found_nothing(tx.access, started)
     found = _checked(expected, {row["key"]: row for row in rows})
     for node_id, row in found.items():
         if not row["writable"] and node_id not in read_only:

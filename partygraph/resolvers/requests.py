@@ -10,12 +10,15 @@ requests are still pending and can change.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from partygraph import audit
 from partygraph.db import Graph, Row, Tx
 from partygraph.properties import PropertyError, as_utc, kept_instant
+from partygraph.resolvers import hiding
 from partygraph.resolvers.checks import distinct, may_choose_id, prop, require_nodes
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
@@ -108,16 +111,20 @@ async def stats_by_child(
 
 async def escalation_chain(graph: Graph, request_id: str) -> tuple[str | None, list[Row]]:
     """(label of the id or None when missing, the whistle steps in order)."""
+    started = time.monotonic()
     rows = await graph.read("requests_escalation_chain", {"id": request_id})
     if not rows:
+        await hiding.found_nothing(graph.access, started)
         return None, []
     return rows[0]["kind"], [row for row in rows if row["key"] is not None]
 
 
 async def first_responsible(graph: Graph, request_id: str) -> tuple[str | None, Row | None]:
     """(label of the id or None when missing, the first-responsible unit's row or None)."""
+    started = time.monotonic()
     rows = await graph.read("requests_first_responsible", {"id": request_id})
     if not rows:
+        await hiding.found_nothing(graph.access, started)
         return None, None
     return rows[0]["kind"], rows[0] if rows[0]["key"] is not None else None
 
@@ -159,6 +166,7 @@ async def raise_request(graph: Graph, new: NewRequest) -> Row:
     description = _text(new.description, "description", MAX_DESCRIPTION)
     may_choose_id(graph, new.id)
     request_id = _new_id(new.id)  # generated once: a retried transaction reuses it
+    audit.touches([request_id])
     raised = now()
     due = kept(new.due_at) or raised + DEFAULT_DUE
     if due <= raised:

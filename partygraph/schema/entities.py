@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.scalars import JSON
 
-from partygraph import properties, vocabulary
+from partygraph import audit, properties, vocabulary
 from partygraph.db import Tx
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ServeRole
@@ -21,7 +21,6 @@ from partygraph.schema.permissions import ADMIN_ONLY, OFFICES, require
 from partygraph.schema.vocab_enums import Label, RelationshipType
 
 ANY_LABEL = tuple(vocabulary.LABELS)
-MAX_TEXT = 2000
 # Properties that only their workflow mutations may set, so that the generic mutations cannot
 # close a request or fulfil a wish behind the workflow's rules.
 WORKFLOW: dict[str, tuple[str, str]] = {
@@ -78,12 +77,11 @@ def _object(value: Any, what: str) -> dict[str, Any]:
     for key, item in value.items():
         if key == "id":
             raise UserError(f"{what} may not contain 'id'")
-        if not properties.storable(item):
-            raise UserError(
-                f"{what}.{key} must be a string, number, boolean, null or a list of one of those"
-            )
-        if isinstance(item, str) and len(item) > MAX_TEXT:
-            raise UserError(f"{what}.{key} is longer than {MAX_TEXT} characters")
+        try:
+            properties.check_text(key, "a property name")
+            properties.check_storable(item, f"{what}.{key}")
+        except properties.PropertyError as exc:
+            raise UserError(str(exc)) from exc
     return value
 
 
@@ -119,6 +117,7 @@ class EntityMutation:
         if not isinstance(name, str) or not name.strip():
             raise UserError("properties.name is required")
         node_id = _new_id(label.value, id)
+        audit.touches([node_id])
         # A new request, wish or demand starts OPEN; the workflow moves it on from there.
         starts_open = props.get("status") in (None, "OPEN")
         _outside_workflow(label.value, set(props) - ({"status"} if starts_open else set()))
@@ -189,6 +188,8 @@ class EntityMutation:
             if not vocabulary.allows(rel, source, target):
                 allowed = ", ".join(f"{s}->{t}" for s, t in vocabulary.endpoints(rel))
                 raise UserError(f"{rel} cannot join a {source} to a {target} (allowed: {allowed})")
+            if rel == "IN":
+                await _no_cycle(tx, from_, to)
             name = f"link_merge_by_{keys[0]}" if keys else "link_merge"
             rows = await tx.run(name, {"from": from_, "to": to, "props": props}, rel=rel)
             plain = JSON(_plain(rows[0]["props"]))
@@ -226,6 +227,17 @@ class EntityMutation:
         return await info.context.graph.transaction(work)
 
 
+async def _no_cycle(tx: Tx, from_: str, to: str) -> None:
+    """An area never lies in itself: figures by area would count it under its own child."""
+    rows = await tx.run("link_in_cycle", {"from": from_, "to": to})
+    if rows:
+        chain = " → ".join(rows[0]["chain"])
+        raise UserError(
+            f"IN from {from_!r} to {to!r} would make a cycle in the area hierarchy: "
+            f"{to!r} already lies in {from_!r} ({chain})"
+        )
+
+
 def _node_props(label: str, values: dict[str, Any]) -> dict[str, Any]:
     return properties.node_props(label, values)
 
@@ -243,5 +255,9 @@ def _keys(rel: str, props: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
-    """Relationship properties as JSON: temporal values as ISO text."""
-    return {k: v.iso_format() if hasattr(v, "iso_format") else v for k, v in props.items()}
+    """Relationship properties as JSON: temporal values as ISO text, a non-finite number
+    (stored before they were refused) as null."""
+    return {
+        k: v.iso_format() if hasattr(v, "iso_format") else properties.readable(v)
+        for k, v in props.items()
+    }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import strawberry
 
-from partygraph.resolvers import exploration
+from partygraph.resolvers import exploration, hiding
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import NOT_FOUND, UserError
 from partygraph.schema.nodes import Node, entity
@@ -41,8 +43,10 @@ class ExplorationQuery:
         if not 1 <= limit <= MAX_NEIGHBOURS:
             raise UserError(f"limit must be between 1 and {MAX_NEIGHBOURS}")
         graph = info.context.graph
+        started = time.monotonic()
         found = await graph.read("nodes_by_id", {"ids": [id]})
         if not found:
+            await hiding.found_nothing(graph.access, started)
             raise UserError(f"no entity with id {id!r}", code=NOT_FOUND)
         start = found[0]
         wanted = [t.value for t in types] if types else None
