@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import pytest
+from api_walk import children, flat, ids, lookup, whole
 from conftest import Client, Target, load, wipe
 from record_index import RecordIndex
 
@@ -175,33 +176,30 @@ def loaded(target: Target) -> Graph:
     return g
 
 
-GRID_TREE = """
-query($id: ID!) { district(id: $id) { streets { id communities { id
-  grids { id level staff { role person { id } }
-    grids { id level staff { role person { id } }
-      grids { id level staff { role person { id } } } } } } } } }
-"""
+STAFF = 100  # a grid's staff is a capped list: asked at its most, and checked not cut
 
 
 def test_grid_tree_and_workers_through_the_api(client: Client, loaded: Graph) -> None:
+    # Level by level: the district's streets, their communities, the communities' grids, then
+    # the grids below those grids until none has any; then every grid's staff.
     district = loaded.ids("District")[0]
-    body = client.query(GRID_TREE, {"id": district})["data"]["district"]
-    levels: Counter[str] = Counter()
-    workers: set[str] = set()
-    communities = 0
-
-    def walk(grids: list[dict[str, Any]]) -> None:
-        for grid in grids:
-            levels[grid["level"]] += 1
-            workers.update(s["person"]["id"] for s in grid["staff"])
-            walk(grid.get("grids") or [])
-
-    for street in body["streets"]:
-        for community in street["communities"]:
-            communities += 1
-            walk(community["grids"])
-    assert len(body["streets"]) == scaled(6)
-    assert communities == scaled(57)
+    streets = flat(children(client, "District", [district], "streets", "id"))
+    communities = flat(children(client, "Street", ids(streets), "communities", "id"))
+    grids: list[dict[str, Any]] = []
+    level = flat(children(client, "Community", ids(communities), "grids", "id level"))
+    while level:
+        grids += level
+        level = flat(children(client, "Grid", ids(level), "grids", "id level"))
+    staff = lookup(client, "Grid", ids(grids), f"staff(first: {STAFF}) {{ role person {{ id }} }}")
+    levels = Counter(grid["level"] for grid in grids)
+    workers = {
+        s["person"]["id"]
+        for grid, node in staff.items()
+        for s in whole(node["staff"], STAFF, f"staff of {grid}")
+    }
+    assert len(grids) == len(set(ids(grids)))
+    assert len(streets) == scaled(6)
+    assert len(communities) == scaled(57)
     assert levels == {
         "COMMUNITY": scaled(56),
         "COMPOUND": scaled(315),

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import pytest
+from api_walk import children, flat, ids, lookup, whole
 from conftest import Client, Target, load, wipe
 from record_index import RecordIndex
 
@@ -190,18 +191,28 @@ def test_understaffed_grids_through_the_api(client: Client, loaded: Graph) -> No
     assert per_street == expected
 
 
-GRIDS = """
-query($id: ID!) { district(id: $id) { streets { id communities { id area
-  grids { id level area
-    partyOrganizations { type committee { role person { id rank unit { id category level } } } }
-    staff { role person { id cadre } } } } } } }
-"""
+STAFF = 100  # capped lists (no `after`): asked at their most, and checked not cut
+SEATS = 20
+GRID = f"""
+  partyOrganizations(first: 2) {{
+    type committee(first: {SEATS}) {{ role person {{ id rank unit {{ id category level }} }} }} }}
+  staff(first: {STAFF}) {{ role person {{ id cadre }} }}
+"""  # one branch leads a grid: two are asked for, so that a second would show
 
 
 def test_branches_cadres_and_volunteers_through_the_api(client: Client, loaded: Graph) -> None:
+    # Level by level: the district's streets, their communities, the communities' grids; then
+    # each grid's branch and staff.
     district = loaded.ids("District")[0]
-    streets = client.query(GRIDS, {"id": district})["data"]["district"]["streets"]
-    grids = [grid for s in streets for c in s["communities"] for grid in c["grids"]]
+    streets = flat(children(client, "District", [district], "streets", "id"))
+    communities = flat(children(client, "Street", ids(streets), "communities", "id"))
+    grids = flat(children(client, "Community", ids(communities), "grids", "id level area"))
+    details = lookup(client, "Grid", ids(grids), GRID)
+    for grid in grids:
+        grid.update(details[grid["id"]])
+        whole(grid["staff"], STAFF, f"staff of {grid['id']}")
+        for branch in grid["partyOrganizations"]:
+            whole(branch["committee"], SEATS, f"committee of a branch of {grid['id']}")
     areas = Counter(grid["area"] for grid in grids)
     assert areas == {"URBAN": scaled(303), "RURAL": scaled(183)}
     assert {grid["level"] for grid in grids} == {"COMMUNITY"}
