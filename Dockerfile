@@ -12,6 +12,19 @@
 # installed here. See docker-compose.yml for the full stack.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---------------------------------------------------------------------------
+# Stage 0: GraphiQL's scripts and styles, which the service serves itself, from
+# tools/web's pinned npm packages (package-lock.json checks their integrity).
+# Only the runtime dependencies (graphiql, react, react-dom): no test tools.
+# The build stage copies the files partygraph.graphiql_files lists.
+# ---------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS web
+
+WORKDIR /web
+COPY tools/web/package.json tools/web/package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 
 # ---------------------------------------------------------------------------
 # Stage 1: build wheels for partygraph and its runtime dependencies only.
@@ -29,11 +42,20 @@ WORKDIR /src
 # The build context is filtered by .dockerignore; this stage is thrown away, so
 # nothing copied here reaches the runtime image except the wheels.
 COPY . .
+# GraphiQL's files into the package (pyproject.toml's package-data), hence into
+# the wheel; partygraph.graphiql_files (standard library only) lists them.
+RUN --mount=type=bind,from=web,source=/web/node_modules,target=/web/node_modules \
+    mkdir -p partygraph/static/graphiql \
+ && python -m partygraph.graphiql_files > /tmp/graphiql-files \
+ && while read -r source name; do \
+        cp "/web/node_modules/$source" "partygraph/static/graphiql/$name" || exit 1; \
+    done < /tmp/graphiql-files
 
 # `pip wheel .` resolves [project].dependencies only: the `dev` extra
-# (development engine, test and lint tools) is never installed.
+# (development engine, test and lint tools) is never installed. constraints.txt:
+# the versions the suite last passed with.
 RUN --mount=type=cache,target=/root/.cache/pip \
-    python -m pip wheel --wheel-dir /wheels .
+    python -m pip wheel --wheel-dir /wheels -c constraints.txt .
 
 # ---------------------------------------------------------------------------
 # Stage 2: slim runtime, no build context, no compilers, non-root.
@@ -62,7 +84,8 @@ RUN groupadd --system --gid 10001 partygraph \
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
     python -m venv "$VIRTUAL_ENV" \
  && "$VIRTUAL_ENV/bin/pip" install --no-index --find-links=/wheels partygraph \
- && partygraph --help >/dev/null
+ && partygraph --help >/dev/null \
+ && python -c 'import sys; from partygraph.graphiql import missing_assets; sys.exit(missing_assets() or None)'
 
 WORKDIR /app
 USER 10001:10001

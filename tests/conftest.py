@@ -247,13 +247,15 @@ def engine_kind(target: Target) -> str:
 class Server:
     """The app under uvicorn in a thread, spoken to over real HTTP."""
 
-    def __init__(self, settings: Settings, connection: Connection) -> None:
+    def __init__(
+        self, settings: Settings, connection: Connection, graphiql_token: str | None = None
+    ) -> None:
         from partygraph.app import create_app
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(settings, connection),
+            create_app(settings, connection, graphiql_token),
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
@@ -289,7 +291,10 @@ def admin_token(target: Target) -> str:
 
 class Client:
     def __init__(self, url: str, token: str | None) -> None:
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        # English messages, which the tests assert on; the service answers Chinese by default.
+        headers = {"Accept-Language": "en"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         self.http = httpx.Client(base_url=url, headers=headers, timeout=60)
 
     def post(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
