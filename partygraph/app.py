@@ -10,14 +10,18 @@ from typing import Any
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
-from partygraph import auth, request_body
+from partygraph import auth, graphiql, media, messages, request_body
 from partygraph.access import NOBODY
 from partygraph.auth import Viewer
 from partygraph.config import Settings
@@ -30,6 +34,11 @@ log = logging.getLogger("partygraph")
 
 
 class PartyGraphQL(GraphQL[Context, None]):
+    graphiql_token: str | None = None  # prefills GraphiQL's Headers tab: development only
+
+    async def render_graphql_ide(self, request: Any) -> Response:
+        return graphiql.page(self.graphiql_token, request.headers.get("host"))
+
     async def get_context(self, request: Any, response: Any) -> Context:
         viewer: Viewer | None = request.scope.get(VIEWER)
         base: Graph = request.app.state.graph
@@ -43,11 +52,70 @@ class PartyGraphQL(GraphQL[Context, None]):
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         """Strawberry answers a request it cannot read as GraphQL (not JSON, no query, a
-        mutation over GET) in plain text: here it is an error like any other, with a code."""
+        mutation over GET) in plain text: here it is an error like any other, with a code.
+        Answers are in the media type the request accepts (media), the GraphiQL page aside."""
+        page = self.should_render_graphql_ide(self.request_adapter_class(request))
+        language = messages.language_of(request.scope)
+        answered = media.JSON if page else media.accepted(request.headers.get("accept"))
+        if answered is None:
+            offered = " or ".join(media.ANSWERED)
+            return _unreadable(f"the service answers only {offered}", 406, media.JSON, language)
+        request.scope[media.MEDIA_TYPE] = answered
         try:
-            return await super().run(request, context, root_value)
+            response = await super().run(request, context, root_value)
         except HTTPException as exc:
-            return _unreadable(exc.reason, exc.status_code)
+            return _unreadable(exc.reason, exc.status_code, answered, language)
+        if not page:
+            response.headers["content-type"] = answered
+        return response
+
+    async def execute_operation(
+        self,
+        request: Any,
+        request_adapter: Any,
+        request_data: Any,
+        context: Any,
+        root_value: Any,
+        sub_response: Any,
+    ) -> Any:
+        result = await super().execute_operation(
+            request, request_adapter, request_data, context, root_value, sub_response
+        )
+        # In the spec's media type a document that did not run (parse, validation, limits,
+        # variables) is 400; one that ran is 200, field errors or not.
+        if (
+            isinstance(result, ExecutionResult)
+            and _spec_answer(request)
+            and media.did_not_run(result)
+        ):
+            sub_response.status_code = 400
+        return result
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Any,
+        root_value: Any,
+        request_data: Any,
+    ) -> ExecutionResult:
+        """A mutation over GET is refused with 405 (Method Not Allowed), as the spec says."""
+        try:
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        except HTTPException as exc:
+            if isinstance(exc.__cause__, InvalidOperationTypeError):
+                raise HTTPException(405, exc.reason) from exc.__cause__
+            raise
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        answer = await super().process_result(request, result)
+        messages.translate_errors(answer.get("errors"), messages.language_of(request.scope))
+        if _spec_answer(request) and media.did_not_run(result):
+            answer.pop("data", None)  # graphql-response+json: a request error has no data entry
+        return answer
 
     def parse_json(self, data: str | bytes) -> Any:
         """The request's JSON (the body, or a GET's variables), checked (request_body)."""
@@ -62,13 +130,29 @@ class PartyGraphQL(GraphQL[Context, None]):
         return request_body.decode(data)
 
 
-def _unreadable(message: str, status: int) -> JSONResponse:
-    error = {"message": message, "extensions": {"code": "BAD_USER_INPUT"}}
-    return JSONResponse({"data": None, "errors": [error]}, status_code=status)
+def _spec_answer(request: Any) -> bool:
+    return request.scope.get(media.MEDIA_TYPE) == media.GRAPHQL_RESPONSE
 
 
-def _unauthenticated(message: str) -> JSONResponse:
-    error = {"message": message, "extensions": {"code": "UNAUTHENTICATED"}}
+def _unreadable(
+    message: str, status: int, media_type: str, language: messages.Language
+) -> JSONResponse:
+    error = {
+        "message": messages.translated(message, language),
+        "extensions": {"code": "BAD_USER_INPUT"},
+    }
+    body: dict[str, Any] = {"errors": [error]}  # a request error: no data entry in the spec
+    if media_type == media.JSON:
+        body = {"data": None, **body}  # as legacy clients have always had it
+    allow = {"Allow": "GET, POST"} if status == 405 else None  # GET for queries only
+    return JSONResponse(body, status_code=status, headers=allow, media_type=media_type)
+
+
+def _unauthenticated(message: str, language: messages.Language) -> JSONResponse:
+    error = {
+        "message": messages.translated(message, language),
+        "extensions": {"code": "UNAUTHENTICATED"},
+    }
     body = {"data": None, "errors": [error]}
     return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
@@ -93,7 +177,8 @@ class AuthGuard:
                     self.settings, request.headers.get("authorization")
                 )
             except auth.AuthError as exc:
-                await _unauthenticated(str(exc))(scope, receive, send)
+                refusal = _unauthenticated(str(exc), messages.language_of(scope))
+                await refusal(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
@@ -130,7 +215,9 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         error = {
-            "message": f"request body over {self.limit} bytes",
+            "message": messages.translated(
+                f"request body over {self.limit} bytes", messages.language_of(scope)
+            ),
             "extensions": {"code": "PAYLOAD_TOO_LARGE", "limit": self.limit},
         }
         await JSONResponse({"data": None, "errors": [error]}, status_code=413)(scope, receive, send)
@@ -151,8 +238,11 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "graph unavailable"}, status_code=503)
 
 
-def create_app(settings: Settings, connection: Connection) -> Starlette:
-    """The app, bound to one graph connection (resolved by the caller)."""
+def create_app(
+    settings: Settings, connection: Connection, graphiql_token: str | None = None
+) -> Starlette:
+    """The app, bound to one graph connection (resolved by the caller). `graphiql_token` is
+    put into GraphiQL's Headers tab: only `partygraph serve` on the local engine passes one."""
     auth.signing_secret(settings)  # fail at start, not at the first request, without a secret
 
     @asynccontextmanager
@@ -164,6 +254,13 @@ def create_app(settings: Settings, connection: Connection) -> Starlette:
             await app.state.graph.close()
 
     graphql = PartyGraphQL(build_schema(settings), graphql_ide="graphiql")
+    graphql.graphiql_token = graphiql_token
+    middleware = [Middleware(BodyLimit, limit=settings.max_body_bytes)]
+    if graphiql_token is not None:
+        # Against DNS rebinding: a remote site's name resolving to 127.0.0.1 gets no answer.
+        middleware.insert(
+            0, Middleware(TrustedHostMiddleware, allowed_hosts=list(graphiql.LOOPBACK_HOSTS))
+        )
     return Starlette(
         routes=[
             Route(
@@ -171,9 +268,10 @@ def create_app(settings: Settings, connection: Connection) -> Starlette:
                 AuthGuard(InFlight(graphql, settings.max_concurrent), settings),
                 methods=["GET", "POST"],
             ),
+            graphiql.asset_route(),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],
         lifespan=lifespan,
-        middleware=[Middleware(BodyLimit, limit=settings.max_body_bytes)],
+        middleware=middleware,
     )
