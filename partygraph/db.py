@@ -246,7 +246,7 @@ class _Recorder:
         path = os.environ.get("PARTYGRAPH_RECORD_CYPHER")
         if not path:
             return
-        fillings = {"label": step.label, "rel": step.rel, "hops": step.hops}
+        fillings = {"label": step.label, "rel": step.rel, "hops": step.hops, "order": step.order}
         query = cypher.for_lint(step.name, query, access, **fillings)
         if query in self.seen:
             return
@@ -269,6 +269,7 @@ class Step:
     label: str | None = None
     rel: str | None = None
     hops: int | None = None
+    order: str | None = None  # ASC or DESC for a statement with __ORDER__ (cypher.render)
 
 
 def _note(step: Step, query: str, params: Mapping[str, Any], access: Access) -> None:
@@ -332,8 +333,10 @@ class Tx:
         label: str | None = None,
         rel: str | None = None,
         hops: int | None = None,
+        order: str | None = None,
     ) -> list[Row]:
-        return await self._graph._run(self._tx, Step(name, params or {}, label, rel, hops))
+        step = Step(name, params or {}, label, rel, hops, order)
+        return await self._graph._run(self._tx, step)
 
 
 class Graph:
@@ -374,7 +377,12 @@ class Graph:
 
     async def _run(self, tx: AsyncManagedTransaction, step: Step) -> list[Row]:
         query = cypher.render(
-            step.name, label=step.label, rel=step.rel, hops=step.hops, access=self.access
+            step.name,
+            label=step.label,
+            rel=step.rel,
+            hops=step.hops,
+            order=step.order,
+            access=self.access,
         )
         params = dict(step.params)
         if self.features.get("arcadedb"):
@@ -394,7 +402,12 @@ class Graph:
             for step in steps:
                 results.append(
                     await tx.run(
-                        step.name, step.params, label=step.label, rel=step.rel, hops=step.hops
+                        step.name,
+                        step.params,
+                        label=step.label,
+                        rel=step.rel,
+                        hops=step.hops,
+                        order=step.order,
                     )
                 )
             return results
@@ -409,8 +422,9 @@ class Graph:
         label: str | None = None,
         rel: str | None = None,
         hops: int | None = None,
+        order: str | None = None,
     ) -> list[Row]:
-        step = Step(name, params or {}, label, rel, hops)
+        step = Step(name, params or {}, label, rel, hops, order)
         return (await self._transaction([step], write=False))[0]
 
     async def write(

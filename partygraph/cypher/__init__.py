@@ -1,9 +1,11 @@
 """Every Cypher statement the service sends, loaded by name from the *.cypher files here.
 
 A file holds statements each headed by `// name: NAME`. A few are templates: the tokens
-`__LABEL__` and `__REL__` stand for a label or relationship type and `__HOPS__` for a hop
-bound, which Cypher cannot take as parameters. `render` fills them only with names from the
-vocabulary and with bounded integers, never with user text.
+`__LABEL__` and `__REL__` stand for a label or relationship type, `__HOPS__` for a hop
+bound and `__ORDER__` for a sort direction (ASC or DESC: a connection's page statement reads
+forward or backward from its cursor), which Cypher cannot take as parameters. `render` fills
+them only with names from the vocabulary, bounded integers and the two directions, never with
+user text.
 
 Statements also carry the viewer's access (partygraph.access): `__VISIBLE(x)__` and
 `__WRITABLE(x)__` become the predicates of what the viewer may read or change, `__PROPS(x)__`
@@ -23,7 +25,8 @@ from partygraph import vocabulary
 from partygraph.access import FULL, MASKED, RENDERINGS, Access
 
 _HEADER = re.compile(r"^// name: (\w+)\s*$", re.MULTILINE)
-_TOKENS = ("__LABEL__", "__REL__", "__HOPS__")
+_TOKENS = ("__LABEL__", "__REL__", "__HOPS__", "__ORDER__")
+ORDERS = ("ASC", "DESC")
 _ACCESS_MARK = re.compile(r"__(VISIBLE|WRITABLE|PROPS)\((\w+)\)__")
 _ACCESS_RULES = {
     "VISIBLE": access_rules.visible,
@@ -62,6 +65,7 @@ def render(
     label: str | None = None,
     rel: str | None = None,
     hops: int | None = None,
+    order: str | None = None,
     access: Access = FULL,
 ) -> str:
     """The statement `name` with its template tokens filled; each value is checked first."""
@@ -69,7 +73,7 @@ def render(
         lambda mark: _ACCESS_RULES[mark.group(1)](access, mark.group(2)), statements()[name]
     )
     needed = template_tokens(name)
-    given = {"__LABEL__": label, "__REL__": rel, "__HOPS__": hops}
+    given = {"__LABEL__": label, "__REL__": rel, "__HOPS__": hops, "__ORDER__": order}
     for token, value in given.items():
         if (token in needed) != (value is not None):
             state = "missing" if value is None else "unused"
@@ -86,16 +90,20 @@ def render(
         if not 1 <= hops <= MAX_HOPS:
             raise ValueError(f"hop bound out of range 1..{MAX_HOPS}: {hops}")
         text = text.replace("__HOPS__", str(int(hops)))
+    if order is not None:
+        if order not in ORDERS:
+            raise ValueError(f"not a sort direction: {order!r}")
+        text = text.replace("__ORDER__", order)
     return text
 
 
 def every_rendering() -> Iterator[tuple[str, str]]:
     """(name, text) for every statement and every way it can be filled: what the lint checks.
 
-    Every label, type and hop filling, with full access and with masked personal fields; and
-    each scoped access's predicates once, in a carrier statement. A predicate is a boolean
-    expression over one variable put in place of `true`, and the fillings touch other parts of
-    the text, so these cover every combination without linting their product (the Neo4j
+    Every label, type, hop and direction filling, with full access and with masked personal
+    fields; and each scoped access's predicates once, in a carrier statement. A predicate is a
+    boolean expression over one variable put in place of `true`, and the fillings touch other
+    parts of the text, so these cover every combination without linting their product (the Neo4j
     front end takes seconds over each statement carrying the long scoped predicates)."""
     yield from _predicate_carriers()
     for name in statements():
@@ -103,6 +111,7 @@ def every_rendering() -> Iterator[tuple[str, str]]:
         labels: list[str | None] = [*vocabulary.LABELS] if "__LABEL__" in tokens else [None]
         rels: list[str | None] = [*sorted(vocabulary.REL_TYPES)] if "__REL__" in tokens else [None]
         hops: list[int | None] = [1, MAX_HOPS] if "__HOPS__" in tokens else [None]
+        orders: list[str | None] = [*ORDERS] if "__ORDER__" in tokens else [None]
         # Masked property maps are the same whatever the filling: checked with the first.
         masked = depends_on_access(name)
         for label in labels:
@@ -110,11 +119,15 @@ def every_rendering() -> Iterator[tuple[str, str]]:
                 if label and rel and not vocabulary.touches(rel, label):
                     continue  # never rendered: no link of that type reaches that label
                 for hop in hops:
-                    suffix = "".join(f"[{v}]" for v in (label, rel, hop) if v is not None)
-                    for access in (FULL, MASKED) if masked else (FULL,):
-                        rendered = render(name, label=label, rel=rel, hops=hop, access=access)
-                        yield name + suffix + _access_suffix(access), rendered
-                    masked = False
+                    for order in orders:
+                        fillings = (label, rel, hop, order)
+                        suffix = "".join(f"[{v}]" for v in fillings if v is not None)
+                        for access in (FULL, MASKED) if masked else (FULL,):
+                            rendered = render(
+                                name, label=label, rel=rel, hops=hop, order=order, access=access
+                            )
+                            yield name + suffix + _access_suffix(access), rendered
+                        masked = False
 
 
 def _predicate_carriers() -> Iterator[tuple[str, str]]:

@@ -9,10 +9,11 @@ RETURN count(a) AS written
 // name: audit_page
 MATCH (a:AuditEntry)
 WHERE ($after IS NULL OR a.id > $after)
+  AND ($before IS NULL OR a.id < $before)
   AND ($actor IS NULL OR a.actor = $actor)
   AND ($operation IS NULL OR a.operation = $operation)
 RETURN a.id AS key, properties(a) AS props
-ORDER BY a.id
+ORDER BY a.id __ORDER__
 LIMIT $limit
 
 // name: audit_count

@@ -7,8 +7,9 @@ MATCH (p:Project)
 WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
   AND ($after IS NULL OR p.id > $after)
+  AND ($before IS NULL OR p.id < $before)
 RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
-ORDER BY p.id
+ORDER BY p.id __ORDER__
 LIMIT $limit
 
 // name: cobuilding_projects_count
@@ -24,9 +25,10 @@ WHERE __VISIBLE(p)__ AND ($communityId IS NULL OR EXISTS { (p)-[:FOR]->(:Communi
   AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
   AND ($after IS NULL OR p.id > $after)
+  AND ($before IS NULL OR p.id < $before)
 WITH DISTINCT p
 RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
-ORDER BY p.id
+ORDER BY p.id __ORDER__
 LIMIT $limit
 
 // name: cobuilding_projects_by_unit_count
@@ -42,9 +44,10 @@ MATCH (:Community {id: $communityId})<-[:FOR]-(p:Project)
 WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
   AND ($after IS NULL OR p.id > $after)
+  AND ($before IS NULL OR p.id < $before)
 WITH DISTINCT p
 RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
-ORDER BY p.id
+ORDER BY p.id __ORDER__
 LIMIT $limit
 
 // name: cobuilding_projects_by_community_count

@@ -1,4 +1,4 @@
-// Dual reporting (双报到), the reverse report (反向通报) and coverage gaps (DOMAIN.md questions
+// Dual reporting (双报到), the reverse report (反向通报) and coverage gaps (docs/domain.md questions
 // 2 and 3). An area is a District, Street or Community, checked by the resolver before any of
 // these run; `(a)<-[:IN*0..2]-(c:Community)` is every community of the area (itself when the
 // area is a community). A member (党员) is a person with MEMBER_OF some PartyOrganization,
@@ -20,9 +20,10 @@ MATCH (place)<-[:RESIDES_IN]-(p:Person)
 WHERE __VISIBLE(p)__ AND EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) }
   AND NOT EXISTS { (p)-[:REPORTED_TO]->(c) }
   AND ($after IS NULL OR p.id > $after)
+  AND ($before IS NULL OR p.id < $before)
 WITH DISTINCT p
 RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props
-ORDER BY p.id
+ORDER BY p.id __ORDER__
 LIMIT $limit
 
 // name: coverage_unreported_count

@@ -22,11 +22,13 @@ MATCH (n:Entity {id: $id})
 RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label
 
 // name: page_by_label
-// Keyset page on id: the cost follows the page, not the whole label.
+// Keyset page on id (forward from $after or, DESC, backward from $before): the cost follows
+// the page, not the whole label.
 MATCH (n:__LABEL__)
-WHERE ($after IS NULL OR n.id > $after) AND __VISIBLE(n)__
+WHERE ($after IS NULL OR n.id > $after) AND ($before IS NULL OR n.id < $before)
+  AND __VISIBLE(n)__
 RETURN n.id AS key, '__LABEL__' AS label, __PROPS(n)__ AS props
-ORDER BY n.id
+ORDER BY n.id __ORDER__
 LIMIT $limit
 
 // name: count_by_label

@@ -12,9 +12,10 @@ MATCH (g)<-[:IN]-(r:Request)
 WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
   AND ($after IS NULL OR r.id > $after)
+  AND ($before IS NULL OR r.id < $before)
 WITH DISTINCT r
 RETURN r.id AS key, 'Request' AS label, __PROPS(r)__ AS props
-ORDER BY r.id
+ORDER BY r.id __ORDER__
 LIMIT $limit
 
 // name: requests_count_in_area
@@ -36,9 +37,10 @@ MATCH (r:Request)-[:FIRST_RESPONSIBLE|ESCALATED_TO]->(u)
 WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
   AND ($after IS NULL OR r.id > $after)
+  AND ($before IS NULL OR r.id < $before)
 WITH DISTINCT r
 RETURN r.id AS key, 'Request' AS label, __PROPS(r)__ AS props
-ORDER BY r.id
+ORDER BY r.id __ORDER__
 LIMIT $limit
 
 // name: requests_count_of_unit

@@ -12,7 +12,7 @@ import math
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partygraph import audit, properties
 from partygraph.access import Reach
@@ -28,6 +28,9 @@ from partygraph.resolvers.checks import (
 )
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
+
+if TYPE_CHECKING:
+    from partygraph.schema.pagination import Window
 
 # The seeds' calendar is China Standard Time (UTC+8, no daylight saving): "today" is its date.
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -99,11 +102,9 @@ class ProjectFilter:
         return found
 
 
-async def projects_page(
-    graph: Graph, where: ProjectFilter, after: str | None, limit: int
-) -> list[Row]:
-    params = {**where.params(), "after": after, "limit": limit}
-    return await graph.read(where.statement("page"), params)
+async def projects_page(graph: Graph, where: ProjectFilter, window: Window) -> list[Row]:
+    params = {**where.params(), **window.params()}
+    return await graph.read(where.statement("page"), params, order=window.order)
 
 
 async def projects_count(graph: Graph, where: ProjectFilter) -> int:
@@ -180,7 +181,7 @@ async def _transition(
 
 async def take_demand(graph: Graph, unit_id: str, demand_id: str) -> Row:
     async def work(tx: Tx) -> Row:
-        distinct(unitId=unit_id, demandId=demand_id)
+        distinct(id=demand_id, unitId=unit_id)
         # A unit takes a community's demand: the unit needs only to see the demand, an office
         # only to see the unit.
         taker = graph.access.reach is Reach.UNIT
@@ -206,7 +207,7 @@ async def complete_demand(graph: Graph, demand_id: str) -> Row:
 
 async def claim_wish(graph: Graph, person_id: str, wish_id: str) -> Row:
     async def work(tx: Tx) -> Row:
-        distinct(personId=person_id, wishId=wish_id)
+        distinct(id=wish_id, personId=person_id)
         found = await require_nodes(tx, {person_id: "Person", wish_id: "Wish"}, read_only={wish_id})
         wish = found[wish_id]
         moved = await _transition(tx, wish, WishStatus.OPEN, WishStatus.CLAIMED, "claimed")
@@ -247,7 +248,7 @@ async def submit_evaluation(
     async def work(tx: Tx) -> Written:
         sides = ("Community", "Unit")
         # The evaluator is the caller's own; the evaluated side need only be seen.
-        distinct(fromId=from_id, toId=to_id)
+        distinct(**{"from": from_id, "to": to_id})
         found = await require_nodes(tx, {from_id: sides, to_id: sides}, read_only={to_id})
         source, target = found[from_id], found[to_id]
         if (source["label"], target["label"]) not in TWO_WAY:

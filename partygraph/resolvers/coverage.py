@@ -12,13 +12,16 @@ import datetime as dt
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partygraph.db import Graph, Row, Tx
 from partygraph.properties import BUILDING_ROLES, PERIOD, GridLevel
 from partygraph.resolvers.checks import distinct, require_ids, require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
+
+if TYPE_CHECKING:
+    from partygraph.schema.pagination import Window
 
 AREA_LABELS = ("District", "Street", "Community")
 
@@ -40,10 +43,9 @@ async def require_entity(info: AppInfo, node_id: str, labels: tuple[str, ...]) -
 # ---- unreported members and the reporting summary -------------------------------------------
 
 
-async def unreported_page(graph: Graph, area_id: str, after: str | None, limit: int) -> list[Row]:
-    return await graph.read(
-        "coverage_unreported_page", {"id": area_id, "after": after, "limit": limit}
-    )
+async def unreported_page(graph: Graph, area_id: str, window: Window) -> list[Row]:
+    params = {"id": area_id, **window.params()}
+    return await graph.read("coverage_unreported_page", params, order=window.order)
 
 
 async def unreported_count(graph: Graph, area_id: str) -> int:

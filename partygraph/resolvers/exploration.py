@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partygraph.db import Graph, Row
 
+if TYPE_CHECKING:
+    from partygraph.schema.pagination import Window
 
-async def page_by_label(graph: Graph, label: str, after: str | None, limit: int) -> list[Row]:
-    return await graph.read("page_by_label", {"after": after, "limit": limit}, label=label)
+
+async def page_by_label(graph: Graph, label: str, window: Window) -> list[Row]:
+    return await graph.read("page_by_label", window.params(), label=label, order=window.order)
 
 
 async def count_by_label(graph: Graph, label: str) -> int:

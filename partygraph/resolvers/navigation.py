@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextvars
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -73,6 +73,15 @@ async def by_id(info: AppInfo, key: str) -> Row | None:
     if not rows:  # hidden or missing: both answered no sooner than the floor
         await hiding.found_nothing(info.context.graph.access, started)
     return rows[0] if rows else None
+
+
+async def by_ids(info: AppInfo, keys: Sequence[str]) -> list[Row | None]:
+    """The rows of `keys` in their order (None for a hidden or missing id), in one batch."""
+    started = time.monotonic()
+    found = await info.context.loaders.rows("nodes_by_id").load_many(keys)
+    if not all(found):  # as by_id: nothing found is answered no sooner than the floor
+        await hiding.found_nothing(info.context.graph.access, started)
+    return [rows[0] if rows else None for rows in found]
 
 
 async def containing_community(info: AppInfo, key: str) -> Row | None:

@@ -13,7 +13,7 @@ import datetime as dt
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partygraph import audit
 from partygraph.db import Graph, Row, Tx
@@ -21,6 +21,9 @@ from partygraph.properties import PropertyError, as_utc, kept_instant
 from partygraph.resolvers import hiding
 from partygraph.resolvers.checks import distinct, may_choose_id, prop, require_nodes
 from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
+
+if TYPE_CHECKING:
+    from partygraph.schema.pagination import Window
 
 # Areas whose requests are those of the grids lying in them; units answer for requests too.
 AREA_LABELS = ("Grid", "Community", "Street", "District")
@@ -82,10 +85,10 @@ def _statements(label: str) -> tuple[str, str]:
 
 
 async def page(
-    graph: Graph, label: str, key: str, where: RequestFilter, after: str | None, limit: int
+    graph: Graph, label: str, key: str, where: RequestFilter, window: Window
 ) -> list[Row]:
-    params = {"id": key, "after": after, "limit": limit, **where.params()}
-    return await graph.read(_statements(label)[0], params)
+    params = {"id": key, **window.params(), **where.params()}
+    return await graph.read(_statements(label)[0], params, order=window.order)
 
 
 async def count(graph: Graph, label: str, key: str, where: RequestFilter) -> int:

@@ -3,12 +3,16 @@ limit): the sum, over every field and alias, of how many objects it can return, 
 product of the list sizes along its path; heavy root fields add their own weight.
 
 - A list sized by `first` (connections, bounded navigation lists, search) counts `first`
-  (its default when not given; a bounded list's default is its most); a connection's `edges`
-  are counted through its `first`.
+  (its default when not given; a bounded list's default is its most); a connection counts its
+  `last` alike when paged backward, DEFAULT_PAGE when given neither; a connection's `edges`
+  are counted through its `first` or `last`. `nodes(ids)` counts its ids.
 - A list with no `first` counts UNBOUNDED_LIST items (whole-area reports), Path and
   Neighborhood lists their own maxima.
-- Every `first` in the document is checked first (BAD_USER_INPUT), so that no part of a
-  mutation's answer can be refused after its change was made.
+- Every `first` and `last` (and `nodes`' ids) in the document is checked first
+  (BAD_USER_INPUT), by the functions the fields use. In a mutation, so are every cursor
+  (`after`, `before`) and `search`'s text, so that no part of its answer can be refused after
+  its change was made; in a query those are left to the field, whose refusal (a null with its
+  code) leaves the other fields' answers in place.
 
 The rule is added per request (it needs the request's variables), as Strawberry's own
 AddValidationRules adds rules; over the limit is QUERY_TOO_COMPLEX with `cost` and `limit` in
@@ -17,7 +21,7 @@ AddValidationRules adds rules; over the limit is QUERY_TOO_COMPLEX with `cost` a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from graphql import (
@@ -32,6 +36,7 @@ from graphql import (
     GraphQLObjectType,
     InlineFragmentNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
@@ -44,9 +49,15 @@ from strawberry.extensions import SchemaExtension
 
 from partygraph.cypher import MAX_HOPS
 from partygraph.resolvers.exploration import MAX_NEIGHBOURHOOD_DEPTH
-from partygraph.schema.errors import BAD_USER_INPUT, TOO_COMPLEX
-from partygraph.schema.exploration import MAX_NEIGHBOURS, MAX_SEARCH
-from partygraph.schema.pagination import MAX_PAGE
+from partygraph.schema.errors import BAD_USER_INPUT, TOO_COMPLEX, UserError
+from partygraph.schema.exploration import MAX_NEIGHBOURS, MAX_SEARCH, search_text
+from partygraph.schema.pagination import (
+    DEFAULT_PAGE,
+    MAX_PAGE,
+    decode_cursor,
+    id_count,
+    one_direction,
+)
 
 # A list that takes no `first` (a whole-area report) counts as the most its field can hold
 # where that is known (a path, a neighbourhood), else as many items as such a list holds at
@@ -124,8 +135,10 @@ class _Costing:
         self.context = context
         self.variables = variables
         self.errors: list[GraphQLError] = []
+        self.mutation = False
 
     def operation(self, operation: OperationDefinitionNode) -> int:
+        self.mutation = operation.operation == OperationType.MUTATION
         root = self.context.schema.get_root_type(operation.operation)
         if root is None:
             return 0
@@ -171,19 +184,37 @@ class _Costing:
         if definition is None:
             return 0  # unknown fields are reported by the standard rules
         args = self._arguments(node, definition)
+        if self.mutation:
+            self._check_text(node, owner, name, args)
         named = get_named_type(definition.type)
         weight = root_weight(name, args) if root else 0
         if is_leaf_type(named) or node.selection_set is None:
             return weight
-        size = self._size(owner, name, definition, args)
+        size = self._size(node, owner, name, definition, args)
         inside = multiplier * size
         return weight + inside + self.selections(node.selection_set, named, inside)
 
     def _size(
-        self, owner: GraphQLNamedType, name: str, definition: GraphQLField, args: Mapping[str, Any]
+        self,
+        node: FieldNode,
+        owner: GraphQLNamedType,
+        name: str,
+        definition: GraphQLField,
+        args: Mapping[str, Any],
     ) -> int:
+        if "last" in definition.args:  # a connection: first/after or last/before
+            first, last = args.get("first"), args.get("last")
+            if self.mutation:
+                for argument in ("after", "before"):
+                    if isinstance(args.get(argument), str):
+                        self._check(node, decode_cursor, args[argument], argument)
+            if not self._check(node, one_direction, first, last):
+                return MAX_PAGE
+            if first is None and last is None:
+                return DEFAULT_PAGE
+            argument = "first" if last is None else "last"
+            return self._count(argument, name, args[argument], MAX_PAGE)
         if "first" in definition.args:
-            first = args.get("first")
             default = definition.args["first"].default_value
             if name in FIRST_MAX:
                 limit = FIRST_MAX[name]
@@ -191,22 +222,46 @@ class _Costing:
                 limit = default  # a bounded list's `first` defaults to its most
             else:
                 limit = MAX_PAGE
-            if first is None:
+            if args.get("first") is None:
                 return limit  # null where a number is needed: execution refuses it
-            if not isinstance(first, int) or not 1 <= first <= limit:
-                self.errors.append(
-                    GraphQLError(
-                        f"`first` of {name} must be between 1 and {limit}",
-                        extensions={"code": BAD_USER_INPUT, "limit": limit},
-                    )
-                )
-                return limit
-            return first
+            return self._count("first", name, args["first"], limit)
+        if owner.name == "Query" and name == "nodes":
+            ids = args.get("ids")
+            if not isinstance(ids, list):
+                return MAX_PAGE  # not given or not a list: the standard rules say so
+            return len(ids) if self._check(node, id_count, ids) else MAX_PAGE
         if owner.name.endswith("Connection") and name == "edges":
-            return 1  # counted by the connection's `first`
+            return 1  # counted by the connection's `first` or `last`
         if _is_list(definition):
             return LIST_SIZES.get((owner.name, name), UNBOUNDED_LIST)
         return 1
+
+    def _count(self, argument: str, name: str, value: Any, limit: int) -> int:
+        """A list size given by `argument`: refused (counted as `limit`) outside 1..limit."""
+        if isinstance(value, int) and 1 <= value <= limit:
+            return value
+        self._refuse(f"`{argument}` of {name} must be between 1 and {limit}", limit)
+        return limit
+
+    def _check_text(
+        self, node: FieldNode, owner: GraphQLNamedType, name: str, args: Mapping[str, Any]
+    ) -> None:
+        if owner.name == "Query" and name == "search" and isinstance(args.get("text"), str):
+            self._check(node, search_text, args["text"])
+
+    def _check(self, node: FieldNode, check: Callable[..., Any], *values: Any) -> bool:
+        """Runs a field's own check of its arguments; its refusal becomes this rule's."""
+        try:
+            check(*values)
+        except UserError as error:
+            self.errors.append(GraphQLError(error.message, node, extensions=error.extensions))
+            return False
+        return True
+
+    def _refuse(self, message: str, limit: int) -> None:
+        self.errors.append(
+            GraphQLError(message, extensions={"code": BAD_USER_INPUT, "limit": limit})
+        )
 
     def _arguments(self, node: FieldNode, definition: GraphQLField) -> dict[str, Any]:
         given = {arg.name.value: arg.value for arg in node.arguments or ()}

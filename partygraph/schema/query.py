@@ -22,10 +22,9 @@ from partygraph.schema.nodes import (
     Person,
     Street,
     Unit,
-    entities,
     entity,
 )
-from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.pagination import MAX_PAGE, Connection, connection, id_count, window
 
 
 @strawberry.type(description="路径上的实体")
@@ -56,17 +55,19 @@ async def _typed(info: AppInfo, node_id: str, cls: type[N]) -> N | None:
     return cls.from_row(row)
 
 
-async def _page(info: AppInfo, cls: type[N], first: int | None, after: str | None) -> Connection[N]:
-    size = page_size(first)
+async def _page(
+    info: AppInfo,
+    cls: type[N],
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[N]:
+    page = window(first, after, last, before)
     graph = info.context.graph
     label = cls.__name__
-    rows = await exploration.page_by_label(graph, label, decode_cursor(after), size + 1)
-    return connection(
-        entities(rows, cls),
-        [row["key"] for row in rows],
-        size,
-        lambda: exploration.count_by_label(graph, label),
-    )
+    rows = await exploration.page_by_label(graph, label, page)
+    return connection(page, rows, cls.from_row, lambda: exploration.count_by_label(graph, label))
 
 
 @strawberry.type
@@ -75,6 +76,15 @@ class Query:
     async def node(self, info: AppInfo, id: strawberry.ID) -> Node | None:
         row = await nav.by_id(info, id)
         return entity(row) if row else None
+
+    @strawberry.field(
+        description=f"按 id 批量取实体（至多 {MAX_PAGE} 个），顺序同 ids；"
+        "不存在或无权查看的 id 对应 null（同 node）"
+    )
+    async def nodes(self, info: AppInfo, ids: list[strawberry.ID]) -> list[Node | None] | None:
+        id_count(ids)
+        rows = await nav.by_ids(info, ids)
+        return [entity(row) if row else None for row in rows]
 
     @strawberry.field(description="区/县")
     async def district(self, info: AppInfo, id: strawberry.ID) -> District | None:
@@ -108,39 +118,69 @@ class Query:
 
     @strawberry.field(description="全部区/县（按 id 分页）")
     async def districts(
-        self, info: AppInfo, first: int | None = 20, after: str | None = None
-    ) -> Connection[District]:
-        return await _page(info, District, first, after)
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[District] | None:
+        return await _page(info, District, first, after, last, before)
 
     @strawberry.field(description="全部街道/镇（按 id 分页）")
     async def streets(
-        self, info: AppInfo, first: int | None = 20, after: str | None = None
-    ) -> Connection[Street]:
-        return await _page(info, Street, first, after)
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Street] | None:
+        return await _page(info, Street, first, after, last, before)
 
     @strawberry.field(description="全部社区/村（按 id 分页）")
     async def communities(
-        self, info: AppInfo, first: int | None = 20, after: str | None = None
-    ) -> Connection[Community]:
-        return await _page(info, Community, first, after)
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Community] | None:
+        return await _page(info, Community, first, after, last, before)
 
     @strawberry.field(description="全部网格（按 id 分页）")
     async def grids(
-        self, info: AppInfo, first: int | None = 20, after: str | None = None
-    ) -> Connection[Grid]:
-        return await _page(info, Grid, first, after)
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Grid] | None:
+        return await _page(info, Grid, first, after, last, before)
 
     @strawberry.field(description="全部单位（按 id 分页）")
     async def units(
-        self, info: AppInfo, first: int | None = 20, after: str | None = None
-    ) -> Connection[Unit]:
-        return await _page(info, Unit, first, after)
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Unit] | None:
+        return await _page(info, Unit, first, after, last, before)
 
     @strawberry.field(description="全部党组织（按 id 分页）")
     async def party_organizations(
-        self, info: AppInfo, first: int | None = 20, after: str | None = None
-    ) -> Connection[PartyOrganization]:
-        return await _page(info, PartyOrganization, first, after)
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[PartyOrganization] | None:
+        return await _page(info, PartyOrganization, first, after, last, before)
 
     @strawberry.field(
         description="两个实体之间的最短关系路径（任意关系类型、不分方向），"
