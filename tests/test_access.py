@@ -378,74 +378,115 @@ def offices(**others: str) -> dict[str, str]:
 ADMIN_ONLY = {name: (OK if name == "admin" else FORBIDDEN) for name in VIEWERS}
 
 MUTATIONS: list[tuple[str, str, dict[str, str]]] = [
-    ("recordReport", 'recordReport(personId: "p6", communityId: "c1") { id }', offices()),
+    (
+        "recordReport",
+        'recordReport(input: {personId: "p6", communityId: "c1"}) { person { id } }',
+        offices(),
+    ),
     (
         "raiseRequest",
-        'raiseRequest(gridId: "g1", category: SAFETY, description: "漏水") { id }',
+        'raiseRequest(input: {gridId: "g1", category: SAFETY, description: "漏水"}) '
+        "{ request { id } }",
         offices(),
     ),
-    ("escalateRequest", 'escalateRequest(id: "r1") { id }', offices()),
+    ("escalateRequest", 'escalateRequest(input: {id: "r1"}) { request { id } }', offices()),
     (
         "assignFirstResponsible",
-        'assignFirstResponsible(requestId: "r1", unitId: "u1") { id }',
+        'assignFirstResponsible(input: {id: "r1", unitId: "u1"}) { request { id } }',
         offices(),
     ),
-    ("closeRequest", 'closeRequest(id: "r1", satisfaction: 5) { id }', offices(unit_u1=OK)),
-    ("returnRequest", 'returnRequest(id: "r1", reason: "重复诉求") { id }', offices(unit_u1=OK)),
+    (
+        "closeRequest",
+        'closeRequest(input: {id: "r1", satisfaction: 5}) { request { id } }',
+        offices(unit_u1=OK),
+    ),
+    (
+        "returnRequest",
+        'returnRequest(input: {id: "r1", reason: "重复诉求"}) { request { id } }',
+        offices(unit_u1=OK),
+    ),
     (
         "submitEvaluation community→unit",
-        f'submitEvaluation(fromId: "c1", toId: "u1", period: "{PERIOD}", score: 80) {{ score }}',
+        f'submitEvaluation(input: {{from: "c1", to: "u1", period: "{PERIOD}", score: 80}}) '
+        "{ evaluation { score } }",
         offices(),
     ),
     (
         "submitEvaluation unit→community",
-        f'submitEvaluation(fromId: "u1", toId: "c1", period: "{PERIOD}", score: 70) {{ score }}',
+        f'submitEvaluation(input: {{from: "u1", to: "c1", period: "{PERIOD}", score: 70}}) '
+        "{ evaluation { score } }",
         # Only the unit speaks for itself; the offices see it but do not keep it.
         offices(unit_u1=OK, district_d1=FORBIDDEN, street_s1=FORBIDDEN, community_c1=FORBIDDEN),
     ),
-    ("takeDemand", 'takeDemand(unitId: "u1", demandId: "dm1") { id }', offices(unit_u1=OK)),
-    ("completeDemand", 'completeDemand(demandId: "dm2") { id }', offices(unit_u1=OK)),
-    ("claimWish", 'claimWish(personId: "p1", wishId: "w1") { id }', offices(unit_u1=OK)),
-    ("fulfilWish", 'fulfilWish(wishId: "w2") { id }', offices()),
+    (
+        "takeDemand",
+        'takeDemand(input: {id: "dm1", unitId: "u1"}) { demand { id } }',
+        offices(unit_u1=OK),
+    ),
+    (
+        "completeDemand",
+        'completeDemand(input: {id: "dm2"}) { demand { id } }',
+        offices(unit_u1=OK),
+    ),
+    (
+        "claimWish",
+        'claimWish(input: {id: "w1", personId: "p1"}) { wish { id } }',
+        offices(unit_u1=OK),
+    ),
+    ("fulfilWish", 'fulfilWish(input: {id: "w2"}) { wish { id } }', offices()),
     (
         "recordActivity",
-        'recordActivity(placeId: "g1", name: "议事会", type: JOINT_MEETING, date: "2024-07-01")'
-        " { id }",
+        'recordActivity(input: {placeId: "g1", name: "议事会", type: JOINT_MEETING, '
+        'date: "2024-07-01"}) { activity { id } }',
         offices(),
     ),
     (
         "recordAttendance",
-        'recordAttendance(activityId: "act1", personId: "p6", hours: 1.5) { hours }',
+        'recordAttendance(input: {activityId: "act1", personId: "p6", hours: 1.5}) '
+        "{ attendance { hours } }",
         offices(),
     ),
     # The street is above the community: the community office sees it but may not change it.
     (
         "updateEntity",
-        'updateEntity(id: "s1", properties: {code: "110101"}) { id }',
+        'updateEntity(input: {id: "s1", properties: {code: "110101"}}) { entity { id } }',
         offices(community_c1=FORBIDDEN),
     ),
-    ("link", 'link(type: CONTACTS, from: "p6", to: "c1") { type }', offices()),
-    ("unlink", 'unlink(type: REPORTED_TO, from: "p1", to: "c1")', offices()),
+    (
+        "link",
+        'link(input: {type: CONTACTS, from: "p6", to: "c1"}) { relationship { type } }',
+        offices(),
+    ),
+    (
+        "unlink",
+        'unlink(input: {type: REPORTED_TO, from: "p1", to: "c1"}) { removed }',
+        offices(),
+    ),
     # ou1 (u1's organisation) is only linked to s1's areas: linking it would widen their reach.
     (
         "link outward",
-        'link(type: LEADS, from: "ou1", to: "g1") { type }',
+        'link(input: {type: LEADS, from: "ou1", to: "g1"}) { relationship { type } }',
         offices(district_d1=FORBIDDEN, street_s1=FORBIDDEN, community_c1=FORBIDDEN),
     ),
     (
         "raiseRequest with a chosen id",
-        'raiseRequest(gridId: "g1", category: SAFETY, description: "漏水", id: "r9") { id }',
+        'raiseRequest(input: {gridId: "g1", category: SAFETY, description: "漏水", id: "r9"}) '
+        "{ createdIds }",
         ADMIN_ONLY,
     ),
-    ("createEntity", 'createEntity(label: Wish, properties: {name: "新心愿"}) { id }', ADMIN_ONLY),
-    ("deleteEntity", 'deleteEntity(id: "w1") { id }', ADMIN_ONLY),
+    (
+        "createEntity",
+        'createEntity(input: {label: Wish, properties: {name: "新心愿"}}) { entity { id } }',
+        ADMIN_ONLY,
+    ),
+    ("deleteEntity", 'deleteEntity(input: {id: "w1"}) { deletedId }', ADMIN_ONLY),
     (
         "importRecords",
-        "importRecords(jsonLines: "
+        "importRecords(input: {records: "
         + json.dumps(
             json.dumps({"type": "node", "label": "Wish", "id": "w9", "properties": {"name": "新"}})
         )
-        + ") { nodesCreated }",
+        + "}) { nodesCreated }",
         ADMIN_ONLY,
     ),
 ]
@@ -475,11 +516,17 @@ def test_each_role_may_make_exactly_its_changes(
 def test_a_whistle_does_not_open_the_areas_above(world: Target, viewers: dict[str, Client]) -> None:
     reset(world)
     c1 = viewers["community:c1"]
-    assert not answer(c1, 'mutation { escalateRequest(id: "r1") { id } }').get("errors")
+    assert not answer(c1, 'mutation { escalateRequest(input: {id: "r1"}) { request { id } } }').get(
+        "errors"
+    )
     # r1 is now ESCALATED_TO s1: s1 stays read-only for the community office.
-    rename = answer(c1, 'mutation { updateEntity(id: "s1", properties: {name: "改名"}) { id } }')
+    rename = answer(
+        c1,
+        'mutation { updateEntity(input: {id: "s1", properties: {name: "改名"}}) '
+        "{ entity { id } } }",
+    )
     assert codes(rename) == ["FORBIDDEN"]
-    detach = answer(c1, 'mutation { unlink(type: IN, from: "c1", to: "s1") }')
+    detach = answer(c1, 'mutation { unlink(input: {type: IN, from: "c1", to: "s1"}) { removed } }')
     assert codes(detach) == ["FORBIDDEN"]
 
 
@@ -487,12 +534,14 @@ def test_a_unit_cannot_hand_its_members_data_to_an_office(
     world: Target, viewers: dict[str, Client]
 ) -> None:
     reset(world)
-    claim = 'mutation { claimWish(personId: "p3", wishId: "w1") { id } }'
+    claim = 'mutation { claimWish(input: {id: "w1", personId: "p3"}) { wish { id } } }'
     assert not answer(viewers["unit:u1"], claim).get("errors")
     # p3 (living in d2) claimed c1's wish: c1 now sees who did, masked, and may not change them.
     seen = answer(viewers["community:c1"], '{ person(id: "p3") { phone personalDataMasked } }')
     assert seen["data"]["person"] == {"phone": "137****2222", "personalDataMasked": True}
-    change = 'mutation { updateEntity(id: "p3", properties: {phone: "1"}) { id } }'
+    change = (
+        'mutation { updateEntity(input: {id: "p3", properties: {phone: "1"}}) { entity { id } } }'
+    )
     assert codes(answer(viewers["community:c1"], change)) == ["FORBIDDEN"]
 
 
@@ -501,7 +550,9 @@ def test_refusals_name_nothing_the_viewer_cannot_see(
 ) -> None:
     reset(world)
     # p4 is a member of c1's grid branch but lives in c4, which c1 cannot see.
-    report = 'mutation { recordReport(personId: "p4", communityId: "c1") { id } }'
+    report = (
+        'mutation { recordReport(input: {personId: "p4", communityId: "c1"}) { person { id } } }'
+    )
     body = answer(viewers["community:c1"], report)
     assert codes(body) == ["BAD_USER_INPUT"]
     shown = json.dumps(body, ensure_ascii=False)

@@ -29,16 +29,18 @@ def fresh(target: Target, engine_kind: str) -> Target:
 def test_every_mutation_is_recorded_with_its_outcome(client: Client, fresh: Target) -> None:
     started = dt.datetime.now(dt.UTC)
     client.query(
-        'mutation { createEntity(label: Grid, id: "g-a", properties: {name: "第一网格"}) { id } }'
+        'mutation { createEntity(input: {label: Grid, id: "g-a", properties: {name: "第一网格"}}) '
+        "{ createdIds } }"
     )
-    refused = client.post('mutation { deleteEntity(id: "nowhere") { id } }').json()
+    refused = client.post('mutation { deleteEntity(input: {id: "nowhere"}) { deletedId } }').json()
     assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     both = client.post("""mutation {
-      ok: link(type: IN, from: "g-a", to: "c-a") { type }
-      bad: link(type: IN, from: "c-a", to: "g-a") { type } }""").json()
-    # Mutations run one after the other: `ok` is stored, then `bad` is refused (and, its
-    # field being non-null, the response data is null).
+      ok: link(input: {type: IN, from: "g-a", to: "c-a"}) { relationship { type } }
+      bad: link(input: {type: IN, from: "c-a", to: "g-a"}) { relationship { type } } }""").json()
+    # Mutations run one after the other: `ok` is stored, then `bad` is refused; `ok` keeps
+    # its payload.
     assert both["errors"][0]["path"] == ["bad"]
+    assert both["data"] == {"ok": {"relationship": {"type": "IN"}}, "bad": None}
 
     entries = client.query(TRAIL)["data"]["auditTrail"]
     got = [
@@ -87,7 +89,8 @@ def test_the_entry_names_the_operation_that_ran_not_the_first_of_the_document(
         "/graphql",
         json={
             "query": "query Innocent { __typename } "
-            'mutation Real { updateEntity(id: "c-a", properties: {households: 12}) { id } }',
+            'mutation Real { updateEntity(input: {id: "c-a", properties: {households: 12}}) '
+            "{ entity { id } } }",
             "operationName": "Real",
         },
     ).json()
@@ -104,8 +107,9 @@ def test_the_entry_names_the_operation_that_ran_not_the_first_of_the_document(
     decoy = client.http.post(
         "/graphql",
         json={
-            "query": 'mutation Decoy { updateEntity(id: "c-a", properties: {households: 1}) '
-            '{ id } } mutation Real { deleteEntity(id: "g-doomed") { id } }',
+            "query": "mutation Decoy { updateEntity(input: "
+            '{id: "c-a", properties: {households: 1}}) { entity { id } } } '
+            'mutation Real { deleteEntity(input: {id: "g-doomed"}) { deletedId } }',
             "operationName": "Real",
         },
     ).json()
@@ -120,16 +124,17 @@ def test_the_entry_names_the_operation_that_ran_not_the_first_of_the_document(
 
 def test_ids_sent_as_variables_and_ids_created_are_recorded(client: Client, fresh: Target) -> None:
     made = client.query(
-        "mutation($label: Label!, $name: String!) { createEntity(label: $label, "
-        "properties: {name: $name}) { id } }",
+        "mutation($label: Label!, $name: String!) { createEntity(input: {label: $label, "
+        "properties: {name: $name}}) { entity { id } } }",
         {"label": "Grid", "name": "第二网格"},
-    )["data"]["createEntity"]["id"]
+    )["data"]["createEntity"]["entity"]["id"]
     client.query(
-        "mutation($from: ID!, $to: ID!) { link(type: IN, from: $from, to: $to) { type } }",
+        "mutation($from: ID!, $to: ID!) { link(input: {type: IN, from: $from, to: $to}) "
+        "{ relationship { type } } }",
         {"from": made, "to": "c-a"},
     )
     refused = client.post(
-        "mutation($id: ID!) { deleteEntity(id: $id) { id } }", {"id": "nowhere"}
+        "mutation($id: ID!) { deleteEntity(input: {id: $id}) { deletedId } }", {"id": "nowhere"}
     ).json()
     assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     lines = "\n".join(
@@ -139,7 +144,7 @@ def test_ids_sent_as_variables_and_ids_created_are_recorded(client: Client, fres
         ]
     )
     client.query(
-        "mutation($lines: String!) { importRecords(jsonLines: $lines) { nodesCreated } }",
+        "mutation($lines: String!) { importRecords(input: {records: $lines}) { nodesCreated } }",
         {"lines": lines},
     )
     got = [(e["operation"], e["ids"], e["outcome"]) for e in entries_for(client, 4)]
@@ -184,8 +189,11 @@ def test_a_change_whose_entry_cannot_be_written_is_not_made(
 ) -> None:
     token = auth.mint(fresh.settings(), auth.Role.ADMIN, subject=unwritable_trail)
     actor = Client(server.url, token)
-    body = actor.post('mutation { updateEntity(id: "c-a", properties: {households: 99}) { id } }')
-    assert body.json()["data"] is None
+    body = actor.post(
+        'mutation { updateEntity(input: {id: "c-a", properties: {households: 99}}) '
+        "{ entity { id } } }"
+    )
+    assert body.json()["data"] == {"updateEntity": None}
     assert body.json()["errors"][0]["extensions"]["code"] == "CONFLICT"
     households = client.query('{ community(id: "c-a") { households } }')["data"]["community"]
     assert households["households"] != 99  # entry and change commit together, or neither
@@ -194,10 +202,10 @@ def test_a_change_whose_entry_cannot_be_written_is_not_made(
 @pytest.mark.parametrize(
     "mutation",
     [
-        'updateEntity(id: "c-a", properties: {households: 77}) '
-        "{ ... on Community { unreportedMembers(first: 500) { totalCount } } }",
-        'raiseRequest(id: "r-dup", gridId: "g-a", category: SAFETY, description: "楼道堆物") '
-        "{ id grid { wishes(first: 500) { id } } }",
+        'updateEntity(input: {id: "c-a", properties: {households: 77}}) '
+        "{ entity { ... on Community { unreportedMembers(first: 500) { totalCount } } } }",
+        'raiseRequest(input: {id: "r-dup", gridId: "g-a", category: SAFETY, '
+        'description: "楼道堆物"}) { request { id grid { wishes(first: 500) { id } } } }',
     ],
 )
 def test_a_bad_part_of_the_answer_refuses_the_change_before_it_is_made(

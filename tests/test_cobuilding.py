@@ -426,22 +426,24 @@ def fresh(target: Target, engine_kind: str) -> Records:
 
 STATUS = """query($id: ID!) { node(id: $id) {
   ... on Demand { demandStatus: status } ... on Wish { wishStatus: status } } }"""
-TAKE = """mutation($unit: ID!, $demand: ID!) { takeDemand(unitId: $unit, demandId: $demand) {
-  id status name } }"""
-COMPLETE = """mutation($demand: ID!) { completeDemand(demandId: $demand) { id status } }"""
-CLAIM = """mutation($person: ID!, $wish: ID!) { claimWish(personId: $person, wishId: $wish) {
-  id status content } }"""
-FULFIL = """mutation($wish: ID!) { fulfilWish(wishId: $wish) { id status } }"""
+TAKE = """mutation($unit: ID!, $demand: ID!) { takeDemand(input: {id: $demand, unitId: $unit}) {
+  demand { id status name } } }"""
+COMPLETE = """mutation($demand: ID!) { completeDemand(input: {id: $demand}) {
+  demand { id status } } }"""
+CLAIM = """mutation($person: ID!, $wish: ID!) { claimWish(input: {id: $wish, personId: $person}) {
+  wish { id status content } } }"""
+FULFIL = """mutation($wish: ID!) { fulfilWish(input: {id: $wish}) { wish { id status } } }"""
 EVALUATE = """mutation($from: ID!, $to: ID!, $period: String!, $score: Float!) {
-  submitEvaluation(fromId: $from, toId: $to, period: $period, score: $score) {
-    evaluator { id label } evaluated { id label } period score previousScore } }"""
+  submitEvaluation(input: {from: $from, to: $to, period: $period, score: $score}) {
+    evaluation { evaluator { id label } evaluated { id label } period score previousScore } } }"""
 ACTIVITY = """mutation($place: ID!, $name: String!, $type: ActivityType!, $date: Date!,
                      $hours: Float, $id: ID) {
-  recordActivity(placeId: $place, name: $name, type: $type, date: $date, hours: $hours, id: $id) {
-    id name type date hours label } }"""
+  recordActivity(input: {placeId: $place, name: $name, type: $type, date: $date, hours: $hours,
+                         id: $id}) {
+    activity { id name type date hours label } createdIds } }"""
 ATTEND = """mutation($activity: ID!, $person: ID!, $hours: Float!) {
-  recordAttendance(activityId: $activity, personId: $person, hours: $hours) {
-    person { id } activity { id } hours previousHours } }"""
+  recordAttendance(input: {activityId: $activity, personId: $person, hours: $hours}) {
+    attendance { person { id } activity { id } hours previousHours } } }"""
 
 
 def status_of(client: Client, key: str) -> str:
@@ -453,14 +455,14 @@ def test_take_and_complete_a_demand(client: Client, target: Target, fresh: Recor
     demand = fresh.with_status("Demand", "OPEN")[0]
     community = next(iter(fresh.targets(demand, "IN")))
     unit = fresh.ids("Unit")[0]
-    taken = client.query(TAKE, {"unit": unit, "demand": demand})["data"]["takeDemand"]
+    taken = client.query(TAKE, {"unit": unit, "demand": demand})["data"]["takeDemand"]["demand"]
     assert taken == {"id": demand, "status": "TAKEN", "name": fresh.props(demand)["name"]}
     took = relationships(target, "TOOK", demand)
     assert [(r["from"], r["to"]) for r in took] == [(unit, demand)]
     assert took[0]["properties"]["on"] in today()
     listed = client.query(OPEN_DEMANDS, {"community": community})["data"]["openDemands"]
     assert demand not in [d["demand"]["id"] for d in listed]
-    done = client.query(COMPLETE, {"demand": demand})["data"]["completeDemand"]
+    done = client.query(COMPLETE, {"demand": demand})["data"]["completeDemand"]["demand"]
     assert done == {"id": demand, "status": "DONE"}
     assert status_of(client, demand) == "DONE"
 
@@ -468,12 +470,12 @@ def test_take_and_complete_a_demand(client: Client, target: Target, fresh: Recor
 def test_claim_and_fulfil_a_wish(client: Client, target: Target, fresh: Records) -> None:
     wish = fresh.with_status("Wish", "OPEN")[0]
     person = fresh.ids("Person")[3]
-    claimed = client.query(CLAIM, {"person": person, "wish": wish})["data"]["claimWish"]
+    claimed = client.query(CLAIM, {"person": person, "wish": wish})["data"]["claimWish"]["wish"]
     assert claimed == {"id": wish, "status": "CLAIMED", "content": fresh.props(wish)["content"]}
     [claim] = relationships(target, "CLAIMED", wish)
     assert claim["from"] == person and claim["properties"]["on"] in today()
     assert "fulfilledOn" not in claim["properties"]
-    fulfilled = client.query(FULFIL, {"wish": wish})["data"]["fulfilWish"]
+    fulfilled = client.query(FULFIL, {"wish": wish})["data"]["fulfilWish"]["wish"]
     assert fulfilled == {"id": wish, "status": "FULFILLED"}
     [claim] = relationships(target, "CLAIMED", wish)
     assert claim["properties"]["fulfilledOn"] in today()
@@ -485,7 +487,7 @@ def test_submitting_an_evaluation_again_replaces_the_score(client: Client, fresh
     community, unit, period = fresh.ids("Community")[0], fresh.ids("Unit")[0], "2025-H1"
     first = client.query(
         EVALUATE, {"from": community, "to": unit, "period": period, "score": 88.5}
-    )["data"]["submitEvaluation"]
+    )["data"]["submitEvaluation"]["evaluation"]
     assert first == {
         "evaluator": {"id": community, "label": "Community"},
         "evaluated": {"id": unit, "label": "Unit"},
@@ -495,7 +497,7 @@ def test_submitting_an_evaluation_again_replaces_the_score(client: Client, fresh
     }
     again = client.query(EVALUATE, {"from": community, "to": unit, "period": period, "score": 92})[
         "data"
-    ]["submitEvaluation"]
+    ]["submitEvaluation"]["evaluation"]
     assert (again["score"], again["previousScore"]) == (92.0, 88.5)
     report = client.query(UNIT_EVALUATIONS, {"period": period})["data"]["unitEvaluations"]
     assert report == [
@@ -516,7 +518,7 @@ def test_submitting_an_evaluation_again_replaces_the_score(client: Client, fresh
     # The other direction is its own evaluation; other periods are untouched.
     back = client.query(EVALUATE, {"from": unit, "to": community, "period": period, "score": 0})[
         "data"
-    ]["submitEvaluation"]
+    ]["submitEvaluation"]["evaluation"]
     assert back["previousScore"] is None and back["score"] == 0
     report = client.query(COMMUNITY_EVALUATIONS, {"period": period})["data"]
     assert [e["community"]["id"] for e in report["communityEvaluations"]] == [community]
@@ -540,6 +542,8 @@ def test_record_an_activity_and_its_attendance(
             "hours": 1.5,
         },
     )["data"]["recordActivity"]
+    assert made["createdIds"] == [made["activity"]["id"]]
+    made = made["activity"]
     assert re.fullmatch(r"a-[0-9a-f]{32}", made["id"])
     assert made | {"id": None} == {
         "id": None,
@@ -560,17 +564,17 @@ def test_record_an_activity_and_its_attendance(
             "date": "2024-07-01",
             "id": "a-党课-2024",
         },
-    )["data"]["recordActivity"]
+    )["data"]["recordActivity"]["activity"]
     assert given["id"] == "a-党课-2024" and given["hours"] is None
     first = client.query(ATTEND, {"activity": made["id"], "person": person, "hours": 1.5})
-    assert first["data"]["recordAttendance"] == {
+    assert first["data"]["recordAttendance"]["attendance"] == {
         "person": {"id": person},
         "activity": {"id": made["id"]},
         "hours": 1.5,
         "previousHours": None,
     }
     again = client.query(ATTEND, {"activity": made["id"], "person": person, "hours": 24})
-    assert again["data"]["recordAttendance"]["previousHours"] == 1.5
+    assert again["data"]["recordAttendance"]["attendance"]["previousHours"] == 1.5
     [attended] = relationships(target, "ATTENDED", made["id"])
     assert attended["from"] == person and attended["properties"]["hours"] == 24.0
 

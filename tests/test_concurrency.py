@@ -47,11 +47,12 @@ WISHES = CLAIMS_PER_CLIENT  # every client tries to claim every wish
 NEW_IDS = 40  # every client creates each of these ids, in the same order
 
 REPORT = """mutation($person: ID!, $community: ID!) {
-  recordReport(personId: $person, communityId: $community) { id } }"""
+  recordReport(input: {personId: $person, communityId: $community}) { person { id } } }"""
 CLAIM = """mutation($person: ID!, $wish: ID!) {
-  claimWish(personId: $person, wishId: $wish) { id status } }"""
+  claimWish(input: {id: $wish, personId: $person}) { wish { id status } } }"""
 CREATE = """mutation($id: ID!, $name: String!) {
-  createEntity(label: Unit, id: $id, properties: {name: $name}) { id name } }"""
+  createEntity(input: {label: Unit, id: $id, properties: {name: $name}}) {
+    entity { id name } } }"""
 
 
 def member(i: int) -> str:
@@ -158,7 +159,7 @@ def reports_and_claims(k: int) -> list[Op]:
 
 async def _client(url: str, token: str, k: int, ops: list[Op], start: asyncio.Event) -> Seen:
     seen = Seen()
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = {"Authorization": f"Bearer {token}", "Accept-Language": "en"}
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as http:
         await start.wait()
         for op in ops:
@@ -171,7 +172,8 @@ async def _client(url: str, token: str, k: int, ops: list[Op], start: asyncio.Ev
             errors = body.get("errors")
             if not errors:
                 seen.won.setdefault(op.kind, []).append((op.key, k))
-                answer = next(iter(body["data"].values()))
+                payload = next(iter(body["data"].values()))
+                answer = next(iter(payload.values()))  # the node the payload holds
                 assert answer.get("id", op.key) == op.key  # the id it won, where it has one
             elif (
                 errors[0].get("extensions", {}).get("code") == op.refusal
@@ -339,13 +341,14 @@ def test_reports_and_claims_race_across_two_service_processes(
 
 PAIRS = 25  # of each kind; every client upserts every pair, in its own order
 LINK = """mutation($unit: ID!, $community: ID!) {
-  link(type: PAIRED_WITH, from: $unit, to: $community, properties: {since: "2024-03-01"}) {
-    type } }"""
+  link(input: {type: PAIRED_WITH, from: $unit, to: $community,
+               properties: {since: "2024-03-01"}}) { relationship { type } } }"""
 EVALUATE = """mutation($unit: ID!, $community: ID!, $score: Float!) {
-  submitEvaluation(fromId: $unit, toId: $community, period: "2025-H1", score: $score) {
-    score } }"""
+  submitEvaluation(input: {from: $unit, to: $community, period: "2025-H1", score: $score}) {
+    evaluation { score } } }"""
 ATTEND = """mutation($person: ID!, $activity: ID!, $hours: Float!) {
-  recordAttendance(activityId: $activity, personId: $person, hours: $hours) { hours } }"""
+  recordAttendance(input: {activityId: $activity, personId: $person, hours: $hours}) {
+    attendance { hours } } }"""
 
 
 def unit(i: int) -> str:
@@ -413,7 +416,7 @@ def test_concurrent_upserts_of_one_pair_make_one_relationship(
 
 WHISTLERS = 16
 WHISTLED = 40  # requests, each escalated by every whistler, twice
-ESCALATE = """mutation($id: ID!) { escalateRequest(id: $id) { id level } }"""
+ESCALATE = """mutation($id: ID!) { escalateRequest(input: {id: $id}) { request { id level } } }"""
 
 
 def whistled(i: int) -> str:
@@ -489,8 +492,10 @@ def test_concurrent_whistles_record_each_level_once(
     )
 
 
-CLOSE = """mutation($id: ID!) { closeRequest(id: $id, satisfaction: 4) { id status } }"""
-RETURN = """mutation($id: ID!) { returnRequest(id: $id, reason: "重复诉求") { id status } }"""
+CLOSE = """mutation($id: ID!) { closeRequest(input: {id: $id, satisfaction: 4}) {
+  request { id status } } }"""
+RETURN = """mutation($id: ID!) { returnRequest(input: {id: $id, reason: "重复诉求"}) {
+  request { id status } } }"""
 
 
 def endings(k: int) -> list[Op]:

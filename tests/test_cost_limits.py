@@ -113,7 +113,9 @@ def test_every_list_is_bounded_and_pages_by_id(loaded: Target, client: Client) -
 
 # ---- viewers in flight -----------------------------------------------------------------------
 
-RENAME = 'mutation { updateEntity(id: "c1", properties: {households: %d}) { id } }'
+RENAME = (
+    'mutation { updateEntity(input: {id: "c1", properties: {households: %d}}) { entity { id } } }'
+)
 
 
 @pytest.fixture

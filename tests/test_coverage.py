@@ -562,8 +562,8 @@ def test_unreported_members_in_rejects_bad_pages(client: Client, data: Records, 
 # ---- recordReport ----------------------------------------------------------------------------
 
 RECORD = """mutation($person: ID!, $community: ID!, $on: Date) {
-  recordReport(personId: $person, communityId: $community, on: $on) {
-    id reportedTo { id } } }"""
+  recordReport(input: {personId: $person, communityId: $community, on: $on}) {
+    person { id reportedTo { id } } } }"""
 
 STATE = """query { unreportedMembersIn(areaId: "m-d", first: 100) { edges { node { id } } }
   reportingSummary(areaId: "m-d") { community { id } residing reported }
@@ -581,7 +581,7 @@ def test_record_report_defaults_to_today(client: Client, small: Records) -> None
     assert [e["node"]["id"] for e in before["unreportedMembersIn"]["edges"]] == ["m-p1", "m-p2"]
     today = dt.datetime.now(dt.UTC).date()
     body = client.query(RECORD, {"person": "m-p1", "community": "m-c1"})
-    assert body["data"]["recordReport"] == {"id": "m-p1", "reportedTo": [{"id": "m-c1"}]}
+    assert body["data"]["recordReport"]["person"] == {"id": "m-p1", "reportedTo": [{"id": "m-c1"}]}
     after = state(client)
     assert [e["node"]["id"] for e in after["unreportedMembersIn"]["edges"]] == ["m-p2"]
     assert after["reportingSummary"][0] == {
@@ -597,7 +597,7 @@ def test_record_report_defaults_to_today(client: Client, small: Records) -> None
 
 def test_record_report_with_a_date_and_twice(client: Client, small: Records) -> None:
     body = client.query(RECORD, {"person": "m-p2", "community": "m-c2", "on": "2024-05-20"})
-    assert body["data"]["recordReport"]["reportedTo"] == [{"id": "m-c2"}]
+    assert body["data"]["recordReport"]["person"]["reportedTo"] == [{"id": "m-c2"}]
     recorded = state(client)
     entry = next(e for e in recorded["reverseReport"]["members"] if e["person"]["id"] == "m-p2")
     assert entry == {"person": {"id": "m-p2"}, "reported": True, "reportedOn": "2024-05-20"}

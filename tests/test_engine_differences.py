@@ -162,7 +162,7 @@ def test_on_arcadedb_the_shortest_path_is_filtered_not_searched(
 # ---- statement timeouts ----------------------------------------------------------------------
 
 RENAME = """mutation($name: String!) {
-  updateEntity(id: "c2", properties: {name: $name}) { id name } }"""
+  updateEntity(input: {id: "c2", properties: {name: $name}}) { entity { id name } } }"""
 
 
 @pytest.fixture
@@ -195,13 +195,13 @@ def test_neo4j_stops_a_statement_past_the_timeout_and_the_graph_stays_usable(
             holder.rollback()
     body = response.json()
     assert response.status_code == 200
-    assert body["data"] is None
+    assert body["data"] == {"updateEntity": None}
     assert body["errors"][0]["extensions"]["code"] == "QUERY_TIMEOUT"
     assert "statement timeout (1 s)" in body["errors"][0]["message"]
     assert "Neo." not in response.text and "Traceback" not in response.text
     # The graph is usable at once, and the stopped change left nothing behind.
     assert impatient.query('{ node(id: "c2") { name } }')["data"]["node"]["name"] == "金湖路社区"
-    renamed = impatient.query(RENAME, {"name": "金湖路第二社区"})["data"]["updateEntity"]
+    renamed = impatient.query(RENAME, {"name": "金湖路第二社区"})["data"]["updateEntity"]["entity"]
     assert renamed == {"id": "c2", "name": "金湖路第二社区"}
     impatient.query(RENAME, {"name": "金湖路社区"})
 
@@ -209,8 +209,8 @@ def test_neo4j_stops_a_statement_past_the_timeout_and_the_graph_stays_usable(
 # ---- datetimes -------------------------------------------------------------------------------
 
 RAISE = """mutation($due: DateTime!) {
-  raiseRequest(id: "r-tz", gridId: "g1", category: SAFETY, description: "楼道堆物",
-               dueAt: $due) { id dueAt } }"""
+  raiseRequest(input: {id: "r-tz", gridId: "g1", category: SAFETY, description: "楼道堆物",
+                       dueAt: $due}) { request { id dueAt } } }"""
 DUE = "2099-03-01T09:30:00+08:00"
 
 
@@ -240,7 +240,7 @@ def grid(loaded: Target) -> Iterator[None]:
 def test_datetimes_keep_their_offsets_in_and_out(
     loaded: Target, client: Client, grid: None
 ) -> None:
-    raised = client.query(RAISE, {"due": DUE})["data"]["raiseRequest"]
+    raised = client.query(RAISE, {"due": DUE})["data"]["raiseRequest"]["request"]
     again = client.query('{ node(id: "r-tz") { ... on Request { dueAt } } }')["data"]["node"]
     assert raised["dueAt"] == again["dueAt"] == DUE
     read = client.query('{ node(id: "r-import") { ... on Request { raisedAt } } }')["data"]
@@ -254,7 +254,7 @@ def test_datetimes_keep_their_offsets_in_and_out(
 def test_on_arcadedb_datetimes_come_back_as_the_same_instant_in_utc(
     client: Client, grid: None
 ) -> None:
-    raised = client.query(RAISE, {"due": DUE})["data"]["raiseRequest"]
+    raised = client.query(RAISE, {"due": DUE})["data"]["raiseRequest"]["request"]
     read = client.query('{ node(id: "r-tz") { ... on Request { dueAt } } }')["data"]["node"]
     assert raised["dueAt"] == read["dueAt"] == "2099-03-01T01:30:00+00:00"
     assert dt.datetime.fromisoformat(read["dueAt"]) == dt.datetime.fromisoformat(DUE)

@@ -43,21 +43,22 @@ def fresh(target: Target, engine_kind: str) -> Target:
 
 
 CREATE = """mutation($label: Label!, $props: JSON!, $id: ID) {
-  createEntity(label: $label, properties: $props, id: $id) {
-    id label name ... on Grid { level kind } } }"""
-UPDATE = """mutation($id: ID!, $props: JSON!) { updateEntity(id: $id, properties: $props) {
-  id name ... on Unit { category level } } }"""
+  createEntity(input: {label: $label, properties: $props, id: $id}) {
+    entity { id label name ... on Grid { level kind } } createdIds } }"""
+UPDATE = """mutation($id: ID!, $props: JSON!) { updateEntity(input: {id: $id, properties: $props}) {
+  entity { id name ... on Unit { category level } } } }"""
 LINK = """mutation($type: RelationshipType!, $from: ID!, $to: ID!, $props: JSON) {
-  link(type: $type, from: $from, to: $to, properties: $props) { type from to properties } }"""
+  link(input: {type: $type, from: $from, to: $to, properties: $props}) {
+    relationship { type from to properties } } }"""
 UNLINK = """mutation($type: RelationshipType!, $from: ID!, $to: ID!, $period: String) {
-  unlink(type: $type, from: $from, to: $to, period: $period) }"""
+  unlink(input: {type: $type, from: $from, to: $to, period: $period}) { removed } }"""
 
 
 def test_create_update_link_unlink_delete(client: Client, fresh: Target) -> None:
     made = client.query(
         CREATE, {"label": "Grid", "id": "g-1", "props": {"name": "第一网格", "level": "COMMUNITY"}}
     )
-    assert made["data"]["createEntity"] == {
+    assert made["data"]["createEntity"]["entity"] == {
         "id": "g-1",
         "label": "Grid",
         "name": "第一网格",
@@ -65,15 +66,20 @@ def test_create_update_link_unlink_delete(client: Client, fresh: Target) -> None
         "kind": None,
     }
     auto = client.query(CREATE, {"label": "Person", "props": {"name": "王芳"}})
-    assert auto["data"]["createEntity"]["id"].startswith("person-")
+    assert auto["data"]["createEntity"]["entity"]["id"].startswith("person-")
+    assert auto["data"]["createEntity"]["createdIds"] == [
+        auto["data"]["createEntity"]["entity"]["id"]
+    ]
 
-    linked = client.query(LINK, {"type": "IN", "from": "g-1", "to": "c-1"})["data"]["link"]
+    linked = client.query(LINK, {"type": "IN", "from": "g-1", "to": "c-1"})["data"]["link"][
+        "relationship"
+    ]
     assert linked == {"type": "IN", "from": "g-1", "to": "c-1", "properties": {}}
     grid = client.query('{ grid(id: "g-1") { community { id } } }')["data"]["grid"]
     assert grid == {"community": {"id": "c-1"}}
 
     changed = client.query(UPDATE, {"id": "u-1", "props": {"name": "江苏省档案馆", "level": None}})
-    assert changed["data"]["updateEntity"] == {
+    assert changed["data"]["updateEntity"]["entity"] == {
         "id": "u-1",
         "name": "江苏省档案馆",
         "category": "AGENCY",
@@ -91,19 +97,24 @@ def test_create_update_link_unlink_delete(client: Client, fresh: Target) -> None
                 "props": {"period": period, "score": score},
             },
         )
-        assert done["data"]["link"]["properties"] == {"period": period, "score": float(score)}
+        assert done["data"]["link"]["relationship"]["properties"] == {
+            "period": period,
+            "score": float(score),
+        }
     lines = snapshot(fresh)
     assert sum('"rel": "EVALUATED"' in line for line in lines) == 2
     removed = client.query(
         UNLINK, {"type": "EVALUATED", "from": "c-1", "to": "u-1", "period": "2024-H1"}
     )
-    assert removed["data"]["unlink"] == 1
+    assert removed["data"]["unlink"] == {"removed": 1}
     assert sum('"rel": "EVALUATED"' in line for line in snapshot(fresh)) == 1
 
-    gone = client.query('mutation { deleteEntity(id: "c-1") { id label relationshipsRemoved } }')
+    gone = client.query(
+        'mutation { deleteEntity(input: {id: "c-1"}) { deletedId label relationshipsRemoved } }'
+    )
     # c-1 IN s-1, g-1 IN c-1, u-1 PAIRED_WITH c-1 and the EVALUATED left
     assert gone["data"]["deleteEntity"] == {
-        "id": "c-1",
+        "deletedId": "c-1",
         "label": "Community",
         "relationshipsRemoved": 4,
     }
@@ -233,7 +244,12 @@ BAD: list[tuple[str, str, dict[str, Any], str]] = [
         {"type": "CLAIMED", "from": "p-1", "to": "c-1"},
         "BAD_USER_INPUT",
     ),
-    ("delete: unknown id", 'mutation { deleteEntity(id: "nope") { id } }', {}, "NOT_FOUND"),
+    (
+        "delete: unknown id",
+        'mutation { deleteEntity(input: {id: "nope"}) { deletedId } }',
+        {},
+        "NOT_FOUND",
+    ),
 ]
 
 
@@ -256,8 +272,9 @@ def test_one_person_may_hold_two_roles_in_a_grid(client: Client, fresh: Target) 
     staff = '{ grid(id: "g-b") { staff { person { id } role } } }'
     roles = sorted(s["role"] for s in client.query(staff)["data"]["grid"]["staff"])
     assert roles == ["BUILDING_LEADER", "PARTY_GROUP_LEADER"]
-    unlink = """mutation { unlink(type: SERVES, from: "p-1", to: "g-b", role: BUILDING_LEADER) }"""
-    assert client.query(unlink)["data"]["unlink"] == 1
+    unlink = """mutation { unlink(input: {type: SERVES, from: "p-1", to: "g-b",
+      role: BUILDING_LEADER}) { removed } }"""
+    assert client.query(unlink)["data"]["unlink"] == {"removed": 1}
     assert client.query(staff)["data"]["grid"]["staff"] == [
         {"person": {"id": "p-1"}, "role": "PARTY_GROUP_LEADER"}
     ]

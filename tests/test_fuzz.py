@@ -231,7 +231,7 @@ SCALARS: dict[str, st.SearchStrategy[graphql.ValueNode]] = {
 # ------------------------------------------------------------------ aiming at real work
 
 # Scalar strategies see a type, not an argument. These argument names get ids of the labels
-# they ask for (an area for areaId, a request for requestId ...) most of the time, and
+# they ask for (an area for areaId, a unit for unitId ...) most of the time, and
 # createEntity, updateEntity and link get properties their label or type declares, so the
 # operation gets past "no such entity" and "bad property" to the resolver's real work.
 LABEL_OF = {r["id"]: r["label"] for r in RECORDS if r["type"] == "node"}
@@ -243,12 +243,10 @@ AIMED_LABELS: dict[str, tuple[str, ...]] = {
     "placeId": ("Community", "Grid"),
     "unitId": ("Unit",),
     "personId": ("Person",),
-    "requestId": ("Request",),
-    "demandId": ("Demand",),
-    "wishId": ("Wish",),
     "activityId": ("Activity",),
-    "fromId": ("Unit", "Community"),
-    "toId": ("Unit", "Community"),
+    # The ends of an evaluation (link and unlink aim theirs by relationship type, below).
+    "from": ("Unit", "Community"),
+    "to": ("Unit", "Community"),
 }
 AIMED: dict[str, list[str]] = {
     name: sorted(i for i, label in LABEL_OF.items() if label in labels)
@@ -258,12 +256,25 @@ AIMED.update(
     period=PERIODS,
     after=CURSORS,
     text=sorted({n[i : i + 2] for n in NAMES for i in range(0, len(n), 2)}),
-    jsonLines=list(JSON_LINES),
+    records=list(JSON_LINES),
     reason=["重复诉求"],
     description=["楼道堆放杂物，存在消防隐患"],
     name=NAMES,
 )
 CREATING = ("createEntity", "raiseRequest", "recordActivity")
+# A field's or mutation's `id` names the node it is about: one of these labels.
+ABOUT = {
+    "escalationChain": "Request",
+    "firstResponsible": "Request",
+    "escalateRequest": "Request",
+    "assignFirstResponsible": "Request",
+    "closeRequest": "Request",
+    "returnRequest": "Request",
+    "takeDemand": "Demand",
+    "completeDemand": "Demand",
+    "claimWish": "Wish",
+    "fulfilWish": "Wish",
+}
 # The relationship types the vocabulary allows between labels the graph holds.
 LINKS = [
     link
@@ -280,11 +291,39 @@ def _aim_field(draw: st.DrawFn, field: graphql.FieldNode) -> graphql.FieldNode |
     arguments = {a.name.value: a.value for a in field.arguments or ()}
     if not arguments or draw(st.integers(0, 3)) == 3:  # a quarter keeps what was generated
         return None
-    for name, value in arguments.items():
-        if name in AIMED and isinstance(value, graphql.StringValueNode):
-            arguments[name] = nodes.String(draw(st.sampled_from(AIMED[name])))
+    given = arguments.get("input")
+    if isinstance(given, graphql.ObjectValueNode):  # a mutation: aim the input's fields
+        inside = _aimed(draw, field.name.value, {f.name.value: f.value for f in given.fields})
+        arguments["input"] = graphql.ObjectValueNode(
+            fields=tuple(
+                graphql.ObjectFieldNode(name=graphql.NameNode(value=k), value=v)
+                for k, v in inside.items()
+            )
+        )
+    else:
+        arguments = _aimed(draw, field.name.value, arguments)
+    return graphql.FieldNode(
+        alias=field.alias,
+        name=field.name,
+        arguments=tuple(
+            graphql.ArgumentNode(name=graphql.NameNode(value=k), value=v)
+            for k, v in arguments.items()
+        ),
+        directives=field.directives,
+        selection_set=field.selection_set,
+    )
+
+
+def _aimed(
+    draw: st.DrawFn, name: str, arguments: dict[str, graphql.ValueNode]
+) -> dict[str, graphql.ValueNode]:
+    """The arguments (or input fields) of field `name`, some aimed at fitting values."""
+    for key, value in arguments.items():
+        if key in AIMED and isinstance(value, graphql.StringValueNode):
+            arguments[key] = nodes.String(draw(st.sampled_from(AIMED[key])))
+    if name in ABOUT and isinstance(arguments.get("id"), graphql.StringValueNode):
+        arguments["id"] = nodes.String(draw(st.sampled_from(_ids_of(ABOUT[name]))))
     declared: dict[str, properties.Prop] | None = None
-    name = field.name.value
     if name in CREATING and "id" in arguments and draw(st.booleans()):
         arguments["id"] = nodes.Null  # a new id, not one that is taken
     if name in ("link", "unlink") and LINKS:
@@ -304,16 +343,7 @@ def _aim_field(draw: st.DrawFn, field: graphql.FieldNode) -> graphql.FieldNode |
         if name == "createEntity" and draw(st.integers(0, 3)) < 3:
             values.setdefault("name", draw(st.sampled_from(NAMES)))
         arguments["properties"] = as_node(values)
-    return graphql.FieldNode(
-        alias=field.alias,
-        name=field.name,
-        arguments=tuple(
-            graphql.ArgumentNode(name=graphql.NameNode(value=k), value=v)
-            for k, v in arguments.items()
-        ),
-        directives=field.directives,
-        selection_set=field.selection_set,
-    )
+    return arguments
 
 
 @st.composite
@@ -416,7 +446,14 @@ def restored(target: Target, graph: None) -> None:
 
 def budget(root: graphql.GraphQLObjectType, field: str) -> int:
     """Examples for one root field: more where the inputs are richest (JSON, dates, instants)."""
-    types = {graphql.get_named_type(a.type).name for a in root.fields[field].args.values()}
+    named = [graphql.get_named_type(a.type) for a in root.fields[field].args.values()]
+    inside = [  # a mutation's input: the types of its fields
+        graphql.get_named_type(f.type)
+        for kind in named
+        if isinstance(kind, graphql.GraphQLInputObjectType)
+        for f in kind.fields.values()
+    ]
+    types = {kind.name for kind in named + inside}
     return RICH_EXAMPLES if types & {"JSON", "Date", "DateTime"} else EXAMPLES
 
 

@@ -70,7 +70,8 @@ def hierarchy(target: Target, engine_kind: str) -> Iterator[Target]:
 
 # ---- cycles in the area hierarchy -------------------------------------------------------------
 
-LINK_IN = """mutation($from: ID!, $to: ID!) { link(type: IN, from: $from, to: $to) { type } }"""
+LINK_IN = """mutation($from: ID!, $to: ID!) {
+  link(input: {type: IN, from: $from, to: $to}) { relationship { type } } }"""
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_link_refuses_an_in_link_that_would_close_a_cycle(
 ) -> None:
     before = snapshot(hierarchy)
     body = client.post(LINK_IN, {"from": source, "to": target_id}).json()
-    assert body["data"] is None
+    assert body["data"] == {"link": None}
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "cycle" in error["message"] and target_id in error["message"]
@@ -94,10 +95,10 @@ def test_link_refuses_an_in_link_that_would_close_a_cycle(
 def test_link_still_nests_a_grid_that_makes_no_cycle(hierarchy: Target, client: Client) -> None:
     load(hierarchy, [node("Grid", "ig-g4", name="二号楼", level="BUILDING")])
     made = client.query(LINK_IN, {"from": "ig-g4", "to": "ig-g2"})
-    assert made["data"]["link"] == {"type": "IN"}
+    assert made["data"]["link"] == {"relationship": {"type": "IN"}}
     # Linking an IN that exists already is an upsert, not a cycle.
     again = client.query(LINK_IN, {"from": "ig-g3", "to": "ig-g2"})
-    assert again["data"]["link"] == {"type": "IN"}
+    assert again["data"]["link"] == {"relationship": {"type": "IN"}}
 
 
 def _import(target: Target, records: list[Record]) -> ImportRejected:
@@ -202,7 +203,7 @@ def test_arcadedb_statements_past_the_timeout_are_given_up(impatient: Client) ->
     response = impatient.post('{ requestStats(areaId: "lad-c") { total } }')
     body = response.json()
     assert response.status_code == 200
-    assert body["data"] is None
+    assert body["data"] == {"requestStats": None}
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "QUERY_TIMEOUT"
     assert "statement timeout (1 s)" in error["message"]
@@ -210,9 +211,10 @@ def test_arcadedb_statements_past_the_timeout_are_given_up(impatient: Client) ->
     found = impatient.query('{ node(id: "lad-c") { name } }')["data"]["node"]
     assert found == {"name": "梯子社区"}
     renamed = impatient.query(
-        'mutation { updateEntity(id: "lad-c", properties: {name: "梯子"}) { name } }'
+        'mutation { updateEntity(input: {id: "lad-c", properties: {name: "梯子"}}) '
+        "{ entity { name } } }"
     )
-    assert renamed["data"]["updateEntity"] == {"name": "梯子"}
+    assert renamed["data"]["updateEntity"] == {"entity": {"name": "梯子"}}
 
 
 # ---- hidden ids answer like missing ones -------------------------------------------------------
@@ -252,13 +254,15 @@ BY_ID = {
     "node": "query($id: ID!) { node(id: $id) { id } }",
     "unit": "query($id: ID!) { unit(id: $id) { id } }",
     "requests": "query($id: ID!) { requests(areaId: $id) { totalCount } }",
-    "escalationChain": "query($id: ID!) { escalationChain(requestId: $id) { level } }",
-    "firstResponsible": "query($id: ID!) { firstResponsible(requestId: $id) { id } }",
+    "escalationChain": "query($id: ID!) { escalationChain(id: $id) { level } }",
+    "firstResponsible": "query($id: ID!) { firstResponsible(id: $id) { id } }",
     "shortestPath": 'query($id: ID!) { shortestPath(from: "ig-c", to: $id) { length } }',
     "neighborhood": "query($id: ID!) { neighborhood(id: $id) { nodes { id } } }",
     "reverseReport": 'query($id: ID!) { reverseReport(unitId: $id, period: "2025") { period } }',
-    "updateEntity": 'mutation($id: ID!) { updateEntity(id: $id, properties: {name: "改"}) { id } }',
-    "closeRequest": "mutation($id: ID!) { closeRequest(id: $id, satisfaction: 5) { id } }",
+    "updateEntity": "mutation($id: ID!) { updateEntity(input: "
+    '{id: $id, properties: {name: "改"}}) { entity { id } } }',
+    "closeRequest": "mutation($id: ID!) { closeRequest(input: {id: $id, satisfaction: 5}) "
+    "{ request { id } } }",
 }
 HIDDEN = {
     "requests": "ig-c2",

@@ -98,7 +98,7 @@ def test_a_request_the_graph_refuses_is_an_internal_error(target: Target, admin_
 # Introspection off: no message names what the caller did not name.
 SUGGESTING = [
     ('{ node(id: "x") { ... on Person { phon } } }', None, "phone"),
-    ('mutation { updateEntit(id: "x") { id } }', None, "updateEntity"),
+    ('mutation { updateEntit(input: {id: "x"}) { entity { id } } }', None, "updateEntity"),
     ('{ nod(id: "x") { id } }', None, "'node'"),
     ('{ node(idd: "x") { id } }', None, "Did you mean"),
     ('{ node(id: "x") { ... on Persn { id } } }', None, "Person"),
@@ -149,9 +149,9 @@ AREA = [
 ]
 NODE = "query($id: ID!) { node(id: $id) { id label name } }"
 UPDATE = """mutation($id: ID!, $p: JSON!) {
-    updateEntity(id: $id, properties: $p) { id label name } }"""
+    updateEntity(input: {id: $id, properties: $p}) { entity { id label name } } }"""
 IMPORT = """mutation($l: String!) {
-    importRecords(jsonLines: $l) { nodesCreated relationshipsCreated } }"""
+    importRecords(input: {records: $l}) { nodesCreated relationshipsCreated } }"""
 
 
 @pytest.fixture
@@ -176,7 +176,11 @@ def test_an_id_that_looks_like_a_parameter_is_only_itself(
     assert client.query(NODE, {"id": "$id"})["data"]["node"] is None
 
     changed = community.query(UPDATE, {"id": "$scope", "p": {"name": "改名网格"}})["data"]
-    assert changed["updateEntity"] == {"id": "$scope", "label": "Grid", "name": "改名网格"}
+    assert changed["updateEntity"]["entity"] == {
+        "id": "$scope",
+        "label": "Grid",
+        "name": "改名网格",
+    }
     unchanged = client.query('{ community(id: "c-h1") { name } }')["data"]
     assert unchanged == {"community": {"name": "甲社区"}}
 

@@ -9,7 +9,7 @@ from conftest import Client, Target, wipe
 
 from partygraph.seed.records import node, rel
 
-IMPORT = """mutation($lines: String!) { importRecords(jsonLines: $lines) {
+IMPORT = """mutation($lines: String!) { importRecords(input: {records: $lines}) {
     nodesCreated nodesUpdated relationshipsCreated relationshipsUpdated } }"""
 
 BATCH = "\n".join(

@@ -110,13 +110,17 @@ def run_cli(
 
 
 CREATE = """mutation($label: Label!, $p: JSON!) {
-  createEntity(label: $label, properties: $p) { id } }"""
-UPDATE = """mutation($p: JSON!) { updateEntity(id: "pr-1", properties: $p) { id } }"""
+  createEntity(input: {label: $label, properties: $p}) { entity { id } } }"""
+UPDATE = """mutation($p: JSON!) {
+  updateEntity(input: {id: "pr-1", properties: $p}) { entity { id } } }"""
 LINK = """mutation($p: JSON) {
-  link(type: ATTENDED, from: "p-1", to: "a-1", properties: $p) { properties } }"""
+  link(input: {type: ATTENDED, from: "p-1", to: "a-1", properties: $p}) {
+    relationship { properties } } }"""
 ATTEND = """mutation($h: Float!) {
-  recordAttendance(activityId: "a-1", personId: "p-1", hours: $h) { hours } }"""
-IMPORT = """mutation($lines: String!) { importRecords(jsonLines: $lines) { nodesCreated } }"""
+  recordAttendance(input: {activityId: "a-1", personId: "p-1", hours: $h}) {
+    attendance { hours } } }"""
+IMPORT = """mutation($lines: String!) {
+  importRecords(input: {records: $lines}) { nodesCreated } }"""
 
 
 # ------------------------------------------------------------------ 5. finite numbers
@@ -151,11 +155,15 @@ def test_non_finite_numbers_in_json_variables_are_refused(
 @pytest.mark.parametrize(
     "mutation",
     [
-        'createEntity(label: Project, properties: {name: "x", budget: 1e999}) { id }',
-        'createEntity(label: Project, properties: {name: "x", weight: -1e999}) { id }',
-        'updateEntity(id: "pr-1", properties: {weight: 1e400}) { id }',
-        'link(type: ATTENDED, from: "p-1", to: "a-1", properties: {hours: 1e999}) { type }',
-        'recordAttendance(activityId: "a-1", personId: "p-1", hours: 1e999) { hours }',
+        'createEntity(input: {label: Project, properties: {name: "x", budget: 1e999}}) '
+        "{ createdIds }",
+        'createEntity(input: {label: Project, properties: {name: "x", weight: -1e999}}) '
+        "{ createdIds }",
+        'updateEntity(input: {id: "pr-1", properties: {weight: 1e400}}) { entity { id } }',
+        'link(input: {type: ATTENDED, from: "p-1", to: "a-1", properties: {hours: 1e999}}) '
+        "{ relationship { type } }",
+        'recordAttendance(input: {activityId: "a-1", personId: "p-1", hours: 1e999}) '
+        "{ attendance { hours } }",
     ],
 )
 def test_non_finite_numbers_in_graphql_literals_are_refused(
@@ -269,7 +277,7 @@ def test_stored_non_finite_numbers_read_as_null(
 
     linked = strict(client.post(LINK, {"p": None}))
     assert "errors" not in linked, linked
-    assert linked["data"]["link"]["properties"] == {"hours": None}
+    assert linked["data"]["link"]["relationship"]["properties"] == {"hours": None}
 
     # The export leaves them out, so it stays JSON and imports again.
     records = exported(places)
@@ -284,7 +292,7 @@ def test_stored_non_finite_numbers_read_as_null(
     # Recording the attendance again replaces the NaN, which reads back as no previous hours.
     again = strict(client.post(ATTEND.replace("hours }", "hours previousHours }"), {"h": 1.5}))
     assert again == {
-        "data": {"recordAttendance": {"hours": 1.5, "previousHours": None}},
+        "data": {"recordAttendance": {"attendance": {"hours": 1.5, "previousHours": None}}},
         "extensions": again["extensions"],
     }
 
@@ -459,7 +467,8 @@ def test_imported_strings_are_capped_with_line_numbers(client: Client, places: T
 
 
 ACTIVITY = """mutation($name: String!) {
-  recordActivity(placeId: "c-1", name: $name, type: VISIT, date: "2024-05-01") { name } }"""
+  recordActivity(input: {placeId: "c-1", name: $name, type: VISIT, date: "2024-05-01"}) {
+    activity { name } } }"""
 
 
 def test_record_activity_name_is_capped(client: Client, places: Target) -> None:
@@ -468,4 +477,5 @@ def test_record_activity_name_is_capped(client: Client, places: Target) -> None:
     assert str(MAX_TEXT) in body["errors"][0]["message"]
     assert snapshot(places) == before
     longest = "走" * MAX_TEXT
-    assert client.query(ACTIVITY, {"name": longest})["data"]["recordActivity"]["name"] == longest
+    made = client.query(ACTIVITY, {"name": longest})["data"]["recordActivity"]
+    assert made["activity"]["name"] == longest

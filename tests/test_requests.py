@@ -418,8 +418,8 @@ def test_escalation_chain_and_first_responsible_of_every_request(
     for start in range(0, len(ids), 60):
         batch = ids[start : start + 60]
         fields = " ".join(
-            f'c{i}: escalationChain(requestId: "{rid}") {{ level at target {{ id label }} }} '
-            f'f{i}: firstResponsible(requestId: "{rid}") {{ id label }}'
+            f'c{i}: escalationChain(id: "{rid}") {{ level at target {{ id label }} }} '
+            f'f{i}: firstResponsible(id: "{rid}") {{ id label }}'
             for i, rid in enumerate(batch)
         )
         data = client.query(f"{{ {fields} }}")["data"]
@@ -441,7 +441,7 @@ def test_chain_and_first_responsible_bad_id(
     client: Client, box: Flow, field_name: str, key: str, code: str
 ) -> None:
     selection = "{ level }" if field_name == "escalationChain" else "{ id }"
-    query = f'{{ {field_name}(requestId: "{key}") {selection} }}'
+    query = f'{{ {field_name}(id: "{key}") {selection} }}'
     assert error_code(client, query) == code
 
 
@@ -450,8 +450,8 @@ def test_chain_and_first_responsible_bad_id(
 REQUEST = """node(id: "{rid}") {{ id name ... on Request {{
     status level category description raisedAt dueAt closedAt returnedAt returnReason
     satisfaction overdue }} }}
-  {alias}c: escalationChain(requestId: "{rid}") {{ level at target {{ id label }} }}
-  {alias}f: firstResponsible(requestId: "{rid}") {{ id }}"""
+  {alias}c: escalationChain(id: "{rid}") {{ level at target {{ id label }} }}
+  {alias}f: firstResponsible(id: "{rid}") {{ id }}"""
 COUNTS = """a: requests(areaId: "d-sb") { totalCount }
   b: requests(areaId: "c-stray") { totalCount }
   u1: requests(areaId: "u-sb1") { totalCount } u2: requests(areaId: "u-sb2") { totalCount }"""
@@ -478,16 +478,20 @@ def everything(client: Client, box: Flow) -> dict[str, Any]:
 
 RAISE = """mutation($grid: ID!, $category: RequestCategory!, $text: String!, $due: DateTime,
                     $id: ID) {
-  raiseRequest(gridId: $grid, category: $category, description: $text, dueAt: $due, id: $id) {
-    id label name status level category description raisedAt dueAt closedAt overdue } }"""
+  raiseRequest(input: {gridId: $grid, category: $category, description: $text, dueAt: $due,
+                       id: $id}) {
+    request { id label name status level category description raisedAt dueAt closedAt overdue }
+    createdIds } }"""
 ESCALATE = """mutation($id: ID!, $unit: ID) {
-  escalateRequest(id: $id, unitId: $unit) { id status level } }"""
+  escalateRequest(input: {id: $id, unitId: $unit}) { request { id status level } } }"""
 ASSIGN = """mutation($id: ID!, $unit: ID!) {
-  assignFirstResponsible(requestId: $id, unitId: $unit) { id status } }"""
+  assignFirstResponsible(input: {id: $id, unitId: $unit}) { request { id status } } }"""
 CLOSE = """mutation($id: ID!, $s: Int!) {
-  closeRequest(id: $id, satisfaction: $s) { id status closedAt satisfaction overdue } }"""
+  closeRequest(input: {id: $id, satisfaction: $s}) {
+    request { id status closedAt satisfaction overdue } } }"""
 RETURN = """mutation($id: ID!, $reason: String!) {
-  returnRequest(id: $id, reason: $reason) { id status returnedAt returnReason } }"""
+  returnRequest(input: {id: $id, reason: $reason}) {
+    request { id status returnedAt returnReason } } }"""
 
 
 def within(text: str, before: dt.datetime, after: dt.datetime) -> dt.datetime:
@@ -499,7 +503,9 @@ def within(text: str, before: dt.datetime, after: dt.datetime) -> dt.datetime:
 def test_raise_request_with_defaults(client: Client, box: Flow) -> None:
     before = dt.datetime.now(UTC)
     variables = {"grid": "g-sb-b", "category": "SAFETY", "text": " 楼道堆放杂物，消防隐患 \n三楼"}
-    made = client.query(RAISE, variables)["data"]["raiseRequest"]
+    raised = client.query(RAISE, variables)["data"]["raiseRequest"]
+    made = raised["request"]
+    assert raised["createdIds"] == [made["id"]]
     after = dt.datetime.now(UTC)
     assert made["id"].startswith("r-") and len(made["id"]) == 34
     assert made["label"] == "Request" and made["status"] == "OPEN" and made["level"] == 0
@@ -523,7 +529,7 @@ def test_raise_request_with_id_and_due_date(client: Client, box: Flow) -> None:
         "due": "2099-01-02T08:00:00+08:00",
         "id": "r-网格-0001",
     }
-    made = client.query(RAISE, variables)["data"]["raiseRequest"]
+    made = client.query(RAISE, variables)["data"]["raiseRequest"]["request"]
     assert made["id"] == "r-网格-0001"
     assert instant(made["dueAt"]) == dt.datetime(2099, 1, 2, tzinfo=UTC)
     # Neo4j keeps the offset given; ArcadeDB gives the same instant back in UTC.
@@ -569,7 +575,7 @@ def test_raise_request_bad_input_changes_nothing(
 def test_description_of_exactly_the_limit_is_taken(client: Client, box: Flow) -> None:
     text = "长" * 2000
     made = client.query(RAISE, {"grid": "g-sb", "category": "OTHER", "text": text})
-    assert made["data"]["raiseRequest"]["description"] == text
+    assert made["data"]["raiseRequest"]["request"]["description"] == text
 
 
 def chain(client: Client, rid: str) -> list[tuple[int, str]]:
@@ -579,10 +585,10 @@ def chain(client: Client, rid: str) -> list[tuple[int, str]]:
 
 def test_whistle_up_to_street_district_and_department(client: Client, box: Flow) -> None:
     before = dt.datetime.now(UTC)
-    first = client.query(ESCALATE, {"id": "r-open"})["data"]["escalateRequest"]
+    first = client.query(ESCALATE, {"id": "r-open"})["data"]["escalateRequest"]["request"]
     assert first == {"id": "r-open", "status": "ESCALATED", "level": 1}
     assert chain(client, "r-open") == [(1, "s-sb")]
-    second = client.query(ESCALATE, {"id": "r-open"})["data"]["escalateRequest"]
+    second = client.query(ESCALATE, {"id": "r-open"})["data"]["escalateRequest"]["request"]
     assert second["level"] == 2 and second["status"] == "ESCALATED"
     steps = snapshot(client, "r-open")["escalationChain"]
     assert [(s["level"], s["target"]["id"], s["target"]["label"]) for s in steps] == [
@@ -595,7 +601,9 @@ def test_whistle_up_to_street_district_and_department(client: Client, box: Flow)
     unchanged = everything(client, box)
     assert error_code(client, ESCALATE, {"id": "r-open"}) == "INVALID_STATE"
     assert everything(client, box) == unchanged
-    third = client.query(ESCALATE, {"id": "r-open", "unit": "u-sb2"})["data"]["escalateRequest"]
+    third = client.query(ESCALATE, {"id": "r-open", "unit": "u-sb2"})["data"]["escalateRequest"][
+        "request"
+    ]
     assert third["level"] == 3
     assert chain(client, "r-open") == [(1, "s-sb"), (2, "d-sb"), (3, "u-sb2")]
     assert "r-open" in [n["id"] for n in every_request(client, "u-sb2")]
@@ -607,7 +615,11 @@ def test_whistle_up_to_street_district_and_department(client: Client, box: Flow)
 
 def test_whistle_a_department_straight_from_the_street(client: Client, box: Flow) -> None:
     done = client.query(ESCALATE, {"id": "r-street", "unit": "u-sb2"})["data"]
-    assert done["escalateRequest"] == {"id": "r-street", "status": "ESCALATED", "level": 3}
+    assert done["escalateRequest"]["request"] == {
+        "id": "r-street",
+        "status": "ESCALATED",
+        "level": 3,
+    }
     assert chain(client, "r-street") == [(1, "s-sb"), (3, "u-sb2")]
 
 
@@ -638,7 +650,7 @@ def test_escalate_illegal_changes_nothing(
 
 def test_assign_and_replace_first_responsible(client: Client, box: Flow) -> None:
     done = client.query(ASSIGN, {"id": "r-open", "unit": "u-sb1"})["data"]
-    assert done["assignFirstResponsible"] == {"id": "r-open", "status": "OPEN"}
+    assert done["assignFirstResponsible"]["request"] == {"id": "r-open", "status": "OPEN"}
     assert snapshot(client, "r-open")["firstResponsible"] == {"id": "u-sb1"}
     assert "r-open" in [n["id"] for n in every_request(client, "u-sb1")]
     client.query(ASSIGN, {"id": "r-open", "unit": "u-sb2"})
@@ -673,7 +685,7 @@ def test_close_request(client: Client, box: Flow) -> None:
     stats = '{ requestStats(areaId: "c-sb") { closed open averageSatisfaction } }'
     figures = client.query(stats)["data"]["requestStats"]
     before = dt.datetime.now(UTC)
-    done = client.query(CLOSE, {"id": "r-district", "s": 5})["data"]["closeRequest"]
+    done = client.query(CLOSE, {"id": "r-district", "s": 5})["data"]["closeRequest"]["request"]
     assert done["status"] == "CLOSED" and done["satisfaction"] == 5 and done["overdue"] is False
     within(done["closedAt"], before, dt.datetime.now(UTC))
     after = client.query(stats)["data"]["requestStats"]
@@ -709,7 +721,7 @@ def test_close_illegal_changes_nothing(
 def test_return_request_as_invalid(client: Client, box: Flow) -> None:
     before = dt.datetime.now(UTC)
     done = client.query(RETURN, {"id": "r-street", "reason": " 重复诉求 "})["data"]
-    returned = done["returnRequest"]
+    returned = done["returnRequest"]["request"]
     assert returned["status"] == "RETURNED" and returned["returnReason"] == "重复诉求"
     within(returned["returnedAt"], before, dt.datetime.now(UTC))
     figures = client.query('{ requestStats(areaId: "s-sb") { returnedInvalid total } }')
@@ -744,7 +756,7 @@ def test_return_illegal_changes_nothing(
 def test_sandbox_chain_and_stats_after_a_whole_flow(client: Client, box: Flow) -> None:
     """Raise, assign, whistle twice and close: the queries tell the same story."""
     made = client.query(RAISE, {"grid": "g-sb-b", "category": "PROPERTY", "text": "电梯故障"})
-    rid = made["data"]["raiseRequest"]["id"]
+    rid = made["data"]["raiseRequest"]["request"]["id"]
     client.query(ASSIGN, {"id": rid, "unit": "u-sb1"})
     client.query(ESCALATE, {"id": rid})
     client.query(ESCALATE, {"id": rid})
@@ -765,7 +777,7 @@ def test_sandbox_chain_and_stats_after_a_whole_flow(client: Client, box: Flow) -
 
 def test_statements_per_request_are_counted(client: Client, box: Flow) -> None:
     """Each lookup of a request's flow is one statement."""
-    body = client.query('{ escalationChain(requestId: "r-top") { level } }')
+    body = client.query('{ escalationChain(id: "r-top") { level } }')
     assert body["extensions"]["statements"] == 1
-    body = client.query('{ firstResponsible(requestId: "r-top") { id } }')
+    body = client.query('{ firstResponsible(id: "r-top") { id } }')
     assert body["extensions"]["statements"] == 1

@@ -253,8 +253,8 @@ def test_request_figures_through_the_api(client: Client, loaded: Graph) -> None:
 
 
 CHAIN = """
-query($id: ID!) { escalationChain(requestId: $id) { level target { id label } }
-  firstResponsible(requestId: $id) { id } }
+query($id: ID!) { escalationChain(id: $id) { level target { id label } }
+  firstResponsible(id: $id) { id } }
 """
 
 

@@ -399,9 +399,7 @@ def test_requests_and_the_fall_in_invalid_returns(client: Client, loaded: Record
     assert body["y2024"]["returnRate"] < body["y2023"]["returnRate"]
     # First responsible (首问负责): one unit for each request, as in the records.
     sample = loaded.ids("Request")[:: max(1, len(loaded.ids("Request")) // 10)]
-    fields = "\n".join(
-        f'f{i}: firstResponsible(requestId: "{r}") {{ id }}' for i, r in enumerate(sample)
-    )
+    fields = "\n".join(f'f{i}: firstResponsible(id: "{r}") {{ id }}' for i, r in enumerate(sample))
     body = client.query(f"{{ {fields} }}")["data"]
     for i, r in enumerate(sample):
         assert body[f"f{i}"]["id"] == loaded.targets(r, "FIRST_RESPONSIBLE")[0]

@@ -10,6 +10,7 @@ Queryable by admin only.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from typing import Any
@@ -24,7 +25,7 @@ from partygraph.db import GraphError
 from partygraph.resolvers.context import Context
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import INTERNAL
-from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.pagination import Connection, connection, window
 from partygraph.schema.permissions import ADMIN_ONLY, require
 
 log = logging.getLogger("partygraph")
@@ -32,12 +33,15 @@ ID_ARGUMENTS = {"id", "from_", "to"}
 
 
 def _ids(arguments: dict[str, Any]) -> set[str]:
-    """The entity ids a mutation names: arguments called id, from, to or …Id."""
-    return {
-        str(value)
-        for name, value in arguments.items()
-        if value is not None and (name in ID_ARGUMENTS or name.endswith("_id"))
-    }
+    """The entity ids a mutation names: arguments, or fields of its `input`, called id,
+    from, to or …Id."""
+    found: set[str] = set()
+    for name, value in arguments.items():
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            found |= _ids(vars(value))  # an input object: its fields, by their Python names
+        elif value is not None and (name in ID_ARGUMENTS or name.endswith("_id")):
+            found.add(str(value))
+    return found
 
 
 def _code(error: BaseException) -> str:
@@ -125,21 +129,21 @@ class AuditQuery:
     async def audit_trail(
         self,
         info: AppInfo,
-        first: int | None = 20,
+        first: int | None = None,
         after: str | None = None,
         actor: str | None = None,
         operation: str | None = None,
-    ) -> Connection[AuditEntry]:
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[AuditEntry] | None:
         require(info, ADMIN_ONLY)
-        size = page_size(first)
+        page = window(first, after, last, before)
         graph = info.context.graph
         params = {"actor": actor, "operation": operation}
-        rows = await graph.read(
-            "audit_page", {**params, "after": decode_cursor(after), "limit": size + 1}
-        )
+        rows = await graph.read("audit_page", {**params, **page.params()}, order=page.order)
 
         async def count() -> int:
             found = await graph.read("audit_count", params)
             return int(found[0]["total"]) if found else 0
 
-        return connection([_entry(r["props"]) for r in rows], [r["key"] for r in rows], size, count)
+        return connection(page, rows, lambda row: _entry(row["props"]), count)

@@ -23,10 +23,9 @@ from partygraph.schema.nodes import (
     Resource,
     Unit,
     Wish,
-    entities,
     entity,
 )
-from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.pagination import Connection, connection, window
 from partygraph.schema.permissions import OFFICES, OFFICES_AND_UNITS, require
 
 PERIOD_HELP = "评议期：年 2024、半年 2024-H1、季度 2024-Q2 或月 2024-05"
@@ -177,21 +176,17 @@ class CobuildingQuery:
         community_id: strawberry.ID | None = None,
         category: ProjectCategory | None = None,
         status: ProjectStatus | None = None,
-        first: int | None = 20,
+        first: int | None = None,
         after: str | None = None,
-    ) -> Connection[Project]:
-        size = page_size(first)
-        cursor = decode_cursor(after)
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Project] | None:
+        page = window(first, after, last, before)
         where = co.ProjectFilter(unit_id, community_id, category, status)
         await co.require_filter_ids(info, where.anchors())
         graph = info.context.graph
-        rows = await co.projects_page(graph, where, cursor, size + 1)
-        return connection(
-            entities(rows, Project),
-            [row["key"] for row in rows],
-            size,
-            lambda: co.projects_count(graph, where),
-        )
+        rows = await co.projects_page(graph, where, page)
+        return connection(page, rows, Project.from_row, lambda: co.projects_count(graph, where))
 
     @strawberry.field(
         description="社区评部门：各单位在一个评议期内得到的社区评分，按平均分从高到低。"
@@ -203,7 +198,7 @@ class CobuildingQuery:
         period: str,
         unit_id: strawberry.ID | None = None,
         community_id: strawberry.ID | None = None,
-    ) -> list[UnitEvaluation]:
+    ) -> list[UnitEvaluation] | None:
         co.check_period(period)
         await co.require_filter_ids(info, _filter(unit_id, "Unit", community_id, "Community"))
         rows = await co.evaluations(info.context.graph, period, "Unit", unit_id, community_id)
@@ -219,7 +214,7 @@ class CobuildingQuery:
         period: str,
         community_id: strawberry.ID | None = None,
         unit_id: strawberry.ID | None = None,
-    ) -> list[CommunityEvaluation]:
+    ) -> list[CommunityEvaluation] | None:
         co.check_period(period)
         await co.require_filter_ids(info, _filter(community_id, "Community", unit_id, "Unit"))
         rows = await co.evaluations(info.context.graph, period, "Community", community_id, unit_id)
@@ -229,7 +224,9 @@ class CobuildingQuery:
         description="社区需求清单中待认领的需求（提出最早的在前），"
         "每项附提供同类别共享资源的单位，供单位“接单”"
     )
-    async def open_demands(self, info: AppInfo, community_id: strawberry.ID) -> list[OpenDemand]:
+    async def open_demands(
+        self, info: AppInfo, community_id: strawberry.ID
+    ) -> list[OpenDemand] | None:
         await co.require_filter_ids(info, {community_id: "Community"})
         rows = await co.open_demands(info.context.graph, community_id)
         return sorted((_open_demand(row) for row in rows), key=_waiting_longest_first)
@@ -241,6 +238,89 @@ def _filter(a: str | None, a_label: str, b: str | None, b_label: str) -> dict[st
     return {k: v for k, v in found.items() if k is not None}
 
 
+@strawberry.input(description="提交双向评议：社区评单位，或单位评社区")
+class SubmitEvaluationInput:
+    from_: strawberry.ID = strawberry.field(name="from", description="评价方（社区或单位）")
+    to: strawberry.ID = strawberry.field(description="被评价方（单位或社区）")
+    period: str = strawberry.field(description=PERIOD_HELP)
+    score: float = strawberry.field(description="得分 0-100")
+
+
+@strawberry.input(description="单位接单")
+class TakeDemandInput:
+    id: strawberry.ID = strawberry.field(description="需求 id")
+    unit_id: strawberry.ID = strawberry.field(description="接单的单位")
+
+
+@strawberry.input(description="需求办结")
+class CompleteDemandInput:
+    id: strawberry.ID = strawberry.field(description="需求 id")
+
+
+@strawberry.input(description="认领微心愿")
+class ClaimWishInput:
+    id: strawberry.ID = strawberry.field(description="心愿 id")
+    person_id: strawberry.ID = strawberry.field(description="认领人")
+
+
+@strawberry.input(description="点亮微心愿")
+class FulfilWishInput:
+    id: strawberry.ID = strawberry.field(description="心愿 id")
+
+
+@strawberry.input(description="登记在社区或网格开展的活动/会议")
+class RecordActivityInput:
+    place_id: strawberry.ID = strawberry.field(description="社区或网格")
+    name: str
+    type: ActivityType
+    date: dt.date
+    hours: float | None = strawberry.field(default=None, description="时长（大于 0，至多 24）")
+    id: strawberry.ID | None = strawberry.field(default=None, description="不给则自动生成")
+
+
+@strawberry.input(description="登记人员参加活动及时长")
+class RecordAttendanceInput:
+    activity_id: strawberry.ID
+    person_id: strawberry.ID
+    hours: float = strawberry.field(description="时长（大于 0，至多 24）")
+
+
+@strawberry.type(description="提交的评议")
+class SubmitEvaluationPayload:
+    evaluation: SubmittedEvaluation
+
+
+@strawberry.type(description="接单后的需求")
+class TakeDemandPayload:
+    demand: Demand
+
+
+@strawberry.type(description="办结的需求")
+class CompleteDemandPayload:
+    demand: Demand
+
+
+@strawberry.type(description="认领后的心愿")
+class ClaimWishPayload:
+    wish: Wish
+
+
+@strawberry.type(description="实现的心愿")
+class FulfilWishPayload:
+    wish: Wish
+
+
+@strawberry.type(description="登记的活动")
+class RecordActivityPayload:
+    activity: Activity
+    created_ids: list[strawberry.ID] = strawberry.field(description="新活动的 id")
+
+
+@strawberry.type(description="登记的参加记录")
+class RecordAttendancePayload:
+    attendance: Attendance
+
+
 @strawberry.type
 class CobuildingMutation:
     @strawberry.mutation(
@@ -249,94 +329,91 @@ class CobuildingMutation:
         "（评议期内可更正），原分数见 previousScore。" + PERIOD_HELP
     )
     async def submit_evaluation(
-        self,
-        info: AppInfo,
-        from_id: strawberry.ID,
-        to_id: strawberry.ID,
-        period: str,
-        score: float,
-    ) -> SubmittedEvaluation:
+        self, info: AppInfo, input: SubmitEvaluationInput
+    ) -> SubmitEvaluationPayload | None:
         require(info, OFFICES_AND_UNITS)
-        written = await co.submit_evaluation(info.context.graph, from_id, to_id, period, score)
-        return SubmittedEvaluation(
+        written = await co.submit_evaluation(
+            info.context.graph, input.from_, input.to, input.period, input.score
+        )
+        evaluation = SubmittedEvaluation(
             evaluator=entity(written.source),
             evaluated=entity(written.target),
-            period=period,
+            period=input.period,
             score=written.value,
             previous_score=written.previous,
         )
+        return SubmitEvaluationPayload(evaluation=evaluation)
 
     @strawberry.mutation(
         description="单位接单：待认领（OPEN）的需求变为已接单（TAKEN），记录接单日期；"
         "其他状态的需求不能接单（INVALID_STATE）"
     )
-    async def take_demand(
-        self, info: AppInfo, unit_id: strawberry.ID, demand_id: strawberry.ID
-    ) -> Demand:
+    async def take_demand(self, info: AppInfo, input: TakeDemandInput) -> TakeDemandPayload | None:
         require(info, OFFICES_AND_UNITS)
-        row = await co.take_demand(info.context.graph, unit_id, demand_id)
-        return Demand.from_row(row)
+        row = await co.take_demand(info.context.graph, input.unit_id, input.id)
+        return TakeDemandPayload(demand=Demand.from_row(row))
 
     @strawberry.mutation(description="需求办结：已接单（TAKEN）的需求变为已完成（DONE）")
-    async def complete_demand(self, info: AppInfo, demand_id: strawberry.ID) -> Demand:
+    async def complete_demand(
+        self, info: AppInfo, input: CompleteDemandInput
+    ) -> CompleteDemandPayload | None:
         require(info, OFFICES_AND_UNITS)
-        row = await co.complete_demand(info.context.graph, demand_id)
-        return Demand.from_row(row)
+        row = await co.complete_demand(info.context.graph, input.id)
+        return CompleteDemandPayload(demand=Demand.from_row(row))
 
     @strawberry.mutation(
         description="认领微心愿：待认领（OPEN）的心愿变为已认领（CLAIMED），记录认领日期；"
         "已认领或已实现的心愿不能再认领（INVALID_STATE）"
     )
-    async def claim_wish(
-        self, info: AppInfo, person_id: strawberry.ID, wish_id: strawberry.ID
-    ) -> Wish:
+    async def claim_wish(self, info: AppInfo, input: ClaimWishInput) -> ClaimWishPayload | None:
         require(info, OFFICES_AND_UNITS)
-        row = await co.claim_wish(info.context.graph, person_id, wish_id)
-        return Wish.from_row(row)
+        row = await co.claim_wish(info.context.graph, input.person_id, input.id)
+        return ClaimWishPayload(wish=Wish.from_row(row))
 
     @strawberry.mutation(
         description="点亮微心愿：已认领（CLAIMED）的心愿变为已实现（FULFILLED），"
         "在认领关系上记录实现日期"
     )
-    async def fulfil_wish(self, info: AppInfo, wish_id: strawberry.ID) -> Wish:
+    async def fulfil_wish(self, info: AppInfo, input: FulfilWishInput) -> FulfilWishPayload | None:
         require(info, OFFICES)
-        row = await co.fulfil_wish(info.context.graph, wish_id)
-        return Wish.from_row(row)
+        row = await co.fulfil_wish(info.context.graph, input.id)
+        return FulfilWishPayload(wish=Wish.from_row(row))
 
     @strawberry.mutation(
         description="登记在社区或网格开展的活动/会议（联席会议、党课、走访、志愿服务）。"
         "不给 id 时生成 a- 加随机串；hours 为时长（大于 0，至多 24 小时）"
     )
     async def record_activity(
-        self,
-        info: AppInfo,
-        place_id: strawberry.ID,
-        name: str,
-        type: ActivityType,
-        date: dt.date,
-        hours: float | None = None,
-        id: strawberry.ID | None = None,
-    ) -> Activity:
+        self, info: AppInfo, input: RecordActivityInput
+    ) -> RecordActivityPayload | None:
         require(info, OFFICES)
-        row = await co.record_activity(info.context.graph, place_id, name, type, date, hours, id)
-        return Activity.from_row(row)
+        row = await co.record_activity(
+            info.context.graph,
+            input.place_id,
+            input.name,
+            input.type,
+            input.date,
+            input.hours,
+            input.id,
+        )
+        made = Activity.from_row(row)
+        return RecordActivityPayload(activity=made, created_ids=[made.id])
 
     @strawberry.mutation(
         description="登记人员参加活动及时长（大于 0，至多 24 小时）；"
         "同一人再次登记同一活动时替换原时长"
     )
     async def record_attendance(
-        self,
-        info: AppInfo,
-        activity_id: strawberry.ID,
-        person_id: strawberry.ID,
-        hours: float,
-    ) -> Attendance:
+        self, info: AppInfo, input: RecordAttendanceInput
+    ) -> RecordAttendancePayload | None:
         require(info, OFFICES)
-        written = await co.record_attendance(info.context.graph, activity_id, person_id, hours)
-        return Attendance(
+        written = await co.record_attendance(
+            info.context.graph, input.activity_id, input.person_id, input.hours
+        )
+        attendance = Attendance(
             person=Person.from_row(written.source),
             activity=Activity.from_row(written.target),
             hours=written.value,
             previous_hours=written.previous,
         )
+        return RecordAttendancePayload(attendance=attendance)

@@ -1,4 +1,4 @@
-"""Dual reporting (双报到), the reverse report (反向通报) and coverage gaps: DOMAIN.md
+"""Dual reporting (双报到), the reverse report (反向通报) and coverage gaps: docs/domain.md
 questions 2 and 3, as root fields and the recordReport mutation."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from partygraph.properties import ServeRole
 from partygraph.resolvers import coverage as cov
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Community, Grid, Node, Person, Unit, Wish, entities, entity
-from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.pagination import Connection, connection, window
 from partygraph.schema.permissions import AREA_FIGURES, OFFICES, require
 
 AREA = "区/县、街道/镇或社区/村的 id"
@@ -201,25 +201,23 @@ class CoverageQuery:
         self,
         info: AppInfo,
         area_id: AreaId,
-        first: int | None = 20,
+        first: int | None = None,
         after: str | None = None,
-    ) -> Connection[Person]:
-        size = page_size(first)
-        cursor = decode_cursor(after)
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Person] | None:
+        page = window(first, after, last, before)
         await cov.require_entity(info, area_id, cov.AREA_LABELS)
         graph = info.context.graph
-        rows = await cov.unreported_page(graph, area_id, cursor, size + 1)
-        return connection(
-            entities(rows, Person),
-            [row["key"] for row in rows],
-            size,
-            lambda: cov.unreported_count(graph, area_id),
-        )
+        rows = await cov.unreported_page(graph, area_id, page)
+        return connection(page, rows, Person.from_row, lambda: cov.unreported_count(graph, area_id))
 
     @strawberry.field(
         description="区域内每个社区的双报到情况（按社区 id 排序）：居住党员数、已报到、未报到"
     )
-    async def reporting_summary(self, info: AppInfo, area_id: AreaId) -> list[CommunityReporting]:
+    async def reporting_summary(
+        self, info: AppInfo, area_id: AreaId
+    ) -> list[CommunityReporting] | None:
         require(info, AREA_FIGURES)
         await cov.require_entity(info, area_id, cov.AREA_LABELS)
         return [_reporting(row) for row in await cov.reporting_summary(info.context.graph, area_id)]
@@ -230,7 +228,7 @@ class CoverageQuery:
     )
     async def reverse_report(
         self, info: AppInfo, unit_id: strawberry.ID, period: str
-    ) -> ReverseReport:
+    ) -> ReverseReport | None:
         start, end = cov.period_bounds(period)
         unit = await cov.require_entity(info, unit_id, ("Unit",))
         rows = await cov.reverse_report(info.context.graph, unit_id, start, end)
@@ -253,7 +251,7 @@ class CoverageQuery:
         area_id: AreaId,
         min_cadres: int | None = 6,
         min_volunteers: int | None = 30,
-    ) -> CoverageGaps:
+    ) -> CoverageGaps | None:
         require(info, AREA_FIGURES)
         # An explicit null means the standard (6 cadres, 30 volunteers per grid).
         min_cadres = cov.require_minimum("minCadres", 6 if min_cadres is None else min_cadres)
@@ -272,10 +270,22 @@ class CoverageQuery:
         description="区域（区/县、街道/镇或社区/村）内的包联干部：包联（CONTACTS）区域内"
         "社区或网格的每个人员（按 id 排序），及其在区域内包联的社区和网格"
     )
-    async def contact_leaders(self, info: AppInfo, area_id: AreaId) -> list[ContactLeader]:
+    async def contact_leaders(self, info: AppInfo, area_id: AreaId) -> list[ContactLeader] | None:
         require(info, AREA_FIGURES)
         await cov.require_entity(info, area_id, cov.AREA_LABELS)
         return [_leader(row) for row in await cov.contact_leaders(info.context.graph, area_id)]
+
+
+@strawberry.input(description="登记在职党员向居住社区报到（双报到）")
+class RecordReportInput:
+    person_id: strawberry.ID = strawberry.field(description="报到的党员")
+    community_id: strawberry.ID = strawberry.field(description="居住社区")
+    on: dt.date | None = strawberry.field(default=None, description="报到日期，默认今天（UTC）")
+
+
+@strawberry.type(description="报到的党员")
+class RecordReportPayload:
+    person: Person
 
 
 @strawberry.type
@@ -287,18 +297,15 @@ class CoverageMutation:
         "一个事务内完成，出错则不做任何改动。返回该人员"
     )
     async def record_report(
-        self,
-        info: AppInfo,
-        person_id: strawberry.ID,
-        community_id: strawberry.ID,
-        on: dt.date | None = None,
-    ) -> Person:
+        self, info: AppInfo, input: RecordReportInput
+    ) -> RecordReportPayload | None:
         require(info, OFFICES)
-        day = on or dt.datetime.now(dt.UTC).date()
+        person_id, community_id = input.person_id, input.community_id
+        day = input.on or dt.datetime.now(dt.UTC).date()
 
         async def work(tx: Tx) -> Row:
             return await cov.record_report(tx, person_id, community_id, day)
 
         async with cov.one_report_at_a_time(info.context.graph, person_id):
             row = await info.context.graph.transaction(work)
-        return Person.from_row(row)
+        return RecordReportPayload(person=Person.from_row(row))

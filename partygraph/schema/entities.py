@@ -4,7 +4,7 @@ of the vocabulary. Each is one transaction, checked before it writes."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -62,13 +62,6 @@ class Relationship:
     properties: JSON
 
 
-@strawberry.type(description="已删除的实体")
-class DeletedEntity:
-    id: strawberry.ID
-    label: str
-    relationships_removed: int = strawberry.field(description="随之删除的关系数")
-
-
 def _object(value: Any, what: str) -> dict[str, Any]:
     if value is None:
         return {}
@@ -105,18 +98,84 @@ def _row_entity(rows: list[dict[str, Any]]) -> Node:
     return entity(rows[0])
 
 
+@strawberry.input(description="新建实体")
+class CreateEntityInput:
+    label: Label
+    properties: JSON = strawberry.field(description="属性；name 必填")
+    id: strawberry.ID | None = strawberry.field(default=None, description="不给则自动生成")
+
+
+@strawberry.type(description="新建的实体")
+class CreateEntityPayload:
+    entity: Node
+    created_ids: list[strawberry.ID] = strawberry.field(description="新建实体的 id")
+
+
+@strawberry.input(description="修改实体属性")
+class UpdateEntityInput:
+    id: strawberry.ID
+    properties: JSON = strawberry.field(description="要修改的属性；值为 null 的属性被删除")
+
+
+@strawberry.type(description="修改后的实体")
+class UpdateEntityPayload:
+    entity: Node
+
+
+@strawberry.input(description="删除实体")
+class DeleteEntityInput:
+    id: strawberry.ID
+
+
+@strawberry.type(description="已删除的实体")
+class DeleteEntityPayload:
+    deleted_id: strawberry.ID = strawberry.field(description="已删除实体的 id")
+    label: str
+    relationships_removed: int = strawberry.field(description="随之删除的关系数")
+
+
+@strawberry.input(description="建立关系（from/to 为起止实体 id）")
+class LinkInput:
+    type: RelationshipType
+    from_: strawberry.ID = strawberry.field(name="from")
+    to: strawberry.ID
+    properties: JSON | None = None
+
+
+@strawberry.type(description="建立或更新的关系")
+class LinkPayload:
+    relationship: Relationship
+
+
+@strawberry.input(
+    description="删除关系；EVALUATED 需给出 period 指明哪一期，SERVES 可给出 role 只删该角色"
+)
+class UnlinkInput:
+    type: RelationshipType
+    from_: strawberry.ID = strawberry.field(name="from")
+    to: strawberry.ID
+    period: str | None = None
+    role: ServeRole | None = None
+
+
+@strawberry.type(description="删除关系的结果")
+class UnlinkPayload:
+    removed: int = strawberry.field(description="删除的关系数")
+
+
 @strawberry.type
 class EntityMutation:
     @strawberry.mutation(description="新建任一类型的实体；name 必填，id 不给则自动生成")
     async def create_entity(
-        self, info: AppInfo, label: Label, properties: JSON, id: strawberry.ID | None = None
-    ) -> Node:
+        self, info: AppInfo, input: CreateEntityInput
+    ) -> CreateEntityPayload | None:
         require(info, ADMIN_ONLY)
-        props = _object(properties, "properties")
+        label = input.label
+        props = _object(input.properties, "properties")
         name = props.get("name")
         if not isinstance(name, str) or not name.strip():
             raise UserError("properties.name is required")
-        node_id = _new_id(label.value, id)
+        node_id = _new_id(label.value, input.id)
         audit.touches([node_id])
         # A new request, wish or demand starts OPEN; the workflow moves it on from there.
         starts_open = props.get("status") in (None, "OPEN")
@@ -128,14 +187,18 @@ class EntityMutation:
                 raise UserError(f"id {node_id!r} is already in use", id=node_id)
             return _row_entity(await tx.run("entity_create", {"props": values}, label=label.value))
 
-        return await info.context.graph.transaction(work)
+        made = await info.context.graph.transaction(work)
+        return CreateEntityPayload(entity=made, created_ids=[strawberry.ID(node_id)])
 
     @strawberry.mutation(
         description="修改实体属性；值为 null 的属性被删除（name 与 id 不能删除或修改 id）"
     )
-    async def update_entity(self, info: AppInfo, id: strawberry.ID, properties: JSON) -> Node:
+    async def update_entity(
+        self, info: AppInfo, input: UpdateEntityInput
+    ) -> UpdateEntityPayload | None:
         require(info, OFFICES)
-        changes = _object(properties, "properties")
+        id = input.id
+        changes = _object(input.properties, "properties")
         if not changes:
             raise UserError("properties must name at least one property")
         if "name" in changes and not (isinstance(changes["name"], str) and changes["name"].strip()):
@@ -149,17 +212,22 @@ class EntityMutation:
             values = {**{k: None for k in changes}, **_coerced(_node_props, label, present)}
             return _row_entity(await tx.run("entity_update", {"id": id, "changes": values}))
 
-        return await info.context.graph.transaction(work)
+        return UpdateEntityPayload(entity=await info.context.graph.transaction(work))
 
     @strawberry.mutation(description="删除实体及其全部关系")
-    async def delete_entity(self, info: AppInfo, id: strawberry.ID) -> DeletedEntity:
+    async def delete_entity(
+        self, info: AppInfo, input: DeleteEntityInput
+    ) -> DeleteEntityPayload | None:
         require(info, ADMIN_ONLY)
+        id = input.id
 
-        async def work(tx: Tx) -> DeletedEntity:
+        async def work(tx: Tx) -> DeleteEntityPayload:
             found = await require_nodes(tx, {id: ANY_LABEL})
             rows = await tx.run("entity_delete", {"id": id})
-            return DeletedEntity(
-                id=id, label=found[id]["label"], relationships_removed=rows[0]["relationships"]
+            return DeleteEntityPayload(
+                deleted_id=id,
+                label=found[id]["label"],
+                relationships_removed=rows[0]["relationships"],
             )
 
         return await info.context.graph.transaction(work)
@@ -167,18 +235,11 @@ class EntityMutation:
     @strawberry.mutation(
         description="建立关系（已存在则更新其属性）；两端类型须符合词表，如 IN 只能由社区指向街道等"
     )
-    async def link(
-        self,
-        info: AppInfo,
-        type: RelationshipType,
-        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
-        to: strawberry.ID,
-        properties: JSON | None = None,
-    ) -> Relationship:
+    async def link(self, info: AppInfo, input: LinkInput) -> LinkPayload | None:
         require(info, OFFICES)
-        rel = type.value
+        rel, from_, to = input.type.value, input.from_, input.to
         _not_workflow_link(rel)
-        props = _coerced(_rel_props, rel, _object(properties, "properties"))
+        props = _coerced(_rel_props, rel, _object(input.properties, "properties"))
         keys = _keys(rel, props)
 
         async def work(tx: Tx) -> Relationship:
@@ -195,26 +256,19 @@ class EntityMutation:
             plain = JSON(_plain(rows[0]["props"]))
             return Relationship(type=rel, from_=from_, to=to, properties=plain)
 
-        return await info.context.graph.transaction(work)
+        return LinkPayload(relationship=await info.context.graph.transaction(work))
 
     @strawberry.mutation(
         description="删除关系；EVALUATED 需给出 period 指明哪一期，SERVES 可给出 role 只删该角色"
     )
-    async def unlink(
-        self,
-        info: AppInfo,
-        type: RelationshipType,
-        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
-        to: strawberry.ID,
-        period: str | None = None,
-        role: ServeRole | None = None,
-    ) -> int:
+    async def unlink(self, info: AppInfo, input: UnlinkInput) -> UnlinkPayload | None:
         require(info, OFFICES)
-        rel = type.value
+        rel, from_, to, period = input.type.value, input.from_, input.to, input.period
         _not_workflow_link(rel)
         if rel == "EVALUATED" and period is None:
             raise UserError(f"{rel} needs period to say which one to remove")
-        params = {"from": from_, "to": to, "period": period, "role": role.name if role else None}
+        role = input.role.name if input.role else None
+        params = {"from": from_, "to": to, "period": period, "role": role}
 
         async def work(tx: Tx) -> int:
             await require_nodes(tx, {from_: ANY_LABEL, to: ANY_LABEL})
@@ -224,7 +278,7 @@ class EntityMutation:
                 raise UserError(f"no {rel} from {from_!r} to {to!r}", code=NOT_FOUND)
             return removed
 
-        return await info.context.graph.transaction(work)
+        return UnlinkPayload(removed=await info.context.graph.transaction(work))
 
 
 async def _no_cycle(tx: Tx, from_: str, to: str) -> None:

@@ -15,6 +15,16 @@ from partygraph.schema.vocab_enums import Label, RelationshipType
 
 MAX_NEIGHBOURS = 500
 MAX_SEARCH = 50
+MAX_SEARCH_TEXT = 50
+
+
+def search_text(text: str) -> str:
+    """The text `search` looks for, trimmed (checked here and by the cost rule, so that a
+    mutation's answer is not refused after its change was made)."""
+    text = text.strip()
+    if not 1 <= len(text) <= MAX_SEARCH_TEXT:
+        raise UserError(f"text must be 1 to {MAX_SEARCH_TEXT} characters")
+    return text
 
 
 @strawberry.type(description="一个实体的邻域：节点与关系，供前端绘图")
@@ -37,7 +47,7 @@ class ExplorationQuery:
         depth: int = 1,
         types: list[RelationshipType] | None = None,
         limit: int = 200,
-    ) -> Neighborhood:
+    ) -> Neighborhood | None:
         if not 1 <= depth <= exploration.MAX_NEIGHBOURHOOD_DEPTH:
             raise UserError(f"depth must be between 1 and {exploration.MAX_NEIGHBOURHOOD_DEPTH}")
         if not 1 <= limit <= MAX_NEIGHBOURS:
@@ -71,10 +81,8 @@ class ExplorationQuery:
         text: str,
         labels: list[Label] | None = None,
         first: int = 20,
-    ) -> list[Node]:
-        text = text.strip()
-        if not 1 <= len(text) <= 50:
-            raise UserError("text must be 1 to 50 characters")
+    ) -> list[Node] | None:
+        text = search_text(text)
         if not 1 <= first <= MAX_SEARCH:
             raise UserError(f"first must be between 1 and {MAX_SEARCH}")
         wanted = [label.value for label in labels] if labels else None

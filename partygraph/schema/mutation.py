@@ -12,8 +12,15 @@ from partygraph.schema.permissions import ADMIN_ONLY, require
 MAX_IMPORT_LINES = 5000  # larger files: `partygraph import FILE`
 
 
+@strawberry.input(description="要导入的记录")
+class ImportRecordsInput:
+    records: str = strawberry.field(
+        description="JSON Lines：每行一条记录，格式同 `partygraph import`"
+    )
+
+
 @strawberry.type(description="导入结果")
-class ImportResult:
+class ImportRecordsPayload:
     nodes_created: int
     nodes_updated: int
     relationships_created: int
@@ -33,9 +40,11 @@ class Mutation:
         "按 id 更新或创建，有任何一行出错则整批不写入，错误中给出行号）。"
         "仅限小批量，大文件请用命令行。"
     )
-    async def import_records(self, info: AppInfo, json_lines: str) -> ImportResult:
+    async def import_records(
+        self, info: AppInfo, input: ImportRecordsInput
+    ) -> ImportRecordsPayload | None:
         require(info, ADMIN_ONLY)
-        lines = split_records(json_lines)
+        lines = split_records(input.records)
         if len(lines) > MAX_IMPORT_LINES:
             raise UserError(
                 f"at most {MAX_IMPORT_LINES} lines per request; use `partygraph import FILE`"
@@ -47,7 +56,7 @@ class Mutation:
             raise UserError(
                 f"{len(problems)} bad line(s); nothing was imported", problems=problems
             ) from exc
-        return ImportResult(
+        return ImportRecordsPayload(
             nodes_created=summary.nodes_created,
             nodes_updated=summary.nodes_updated,
             relationships_created=summary.relationships_created,

@@ -41,7 +41,7 @@ from partygraph.resolvers import coverage
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema import enums  # noqa: F401  (registers the GraphQL enums)
-from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.pagination import Connection, connection, window
 from partygraph.schema.windows import LIST_MAX, SMALL_LIST, capped_list, nav_list
 
 
@@ -81,7 +81,7 @@ N = TypeVar("N", bound="Node")
 class Node:
     id: strawberry.ID
     name: str | None = strawberry.field(description="名称")
-    label: str = strawberry.field(description="实体类型（DOMAIN.md 中的标签，如 Community）")
+    label: str = strawberry.field(description="实体类型（docs/domain.md 中的标签，如 Community）")
 
     @classmethod
     def from_row(cls: type[N], row: Row) -> N:
@@ -153,16 +153,18 @@ class Community(Node):
         description="居住在本社区（或其下网格）、尚未向本社区报到（双报到）的党员",
     )
     async def unreported_members(
-        self, info: AppInfo, first: int | None = 20, after: str | None = None
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[Person]:
-        size = page_size(first)
+        page = window(first, after, last, before)
         graph = info.context.graph
-        rows = await coverage.unreported_page(graph, self.id, decode_cursor(after), size + 1)
+        rows = await coverage.unreported_page(graph, self.id, page)
         return connection(
-            entities(rows, Person),
-            [row["key"] for row in rows],
-            size,
-            lambda: coverage.unreported_count(graph, self.id),
+            page, rows, Person.from_row, lambda: coverage.unreported_count(graph, self.id)
         )
 
     @nav_list(description="为本社区开展的共建项目")

@@ -15,8 +15,8 @@ from partygraph.resolvers import requests as flow
 from partygraph.resolvers.checks import check_label
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.errors import UserError
-from partygraph.schema.nodes import Node, Request, Unit, entities, entity
-from partygraph.schema.pagination import Connection, connection, decode_cursor, page_size
+from partygraph.schema.nodes import Node, Request, Unit, entity
+from partygraph.schema.pagination import Connection, connection, window
 from partygraph.schema.permissions import AREA_FIGURES, OFFICES, OFFICES_AND_UNITS, require
 
 # `from` is a Python keyword: the argument is named from_ in code.
@@ -115,11 +115,12 @@ class RequestsQuery:
         area_id: strawberry.ID,
         status: list[RequestStatus] | None = None,
         overdue_only: bool | None = False,
-        first: int | None = 20,
+        first: int | None = None,
         after: str | None = None,
-    ) -> Connection[Request]:
-        size = page_size(first)
-        cursor = decode_cursor(after)
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Request] | None:
+        page = window(first, after, last, before)
         label = await _labelled(info, area_id, (*flow.AREA_LABELS, flow.UNIT))
         where = flow.RequestFilter(
             statuses=None if status is None else [s.name for s in status],
@@ -127,26 +128,23 @@ class RequestsQuery:
             at=flow.now(),
         )
         graph = info.context.graph
-        rows = await flow.page(graph, label, area_id, where, cursor, size + 1)
+        rows = await flow.page(graph, label, area_id, where, page)
         return connection(
-            entities(rows, Request),
-            [row["key"] for row in rows],
-            size,
-            lambda: flow.count(graph, label, area_id, where),
+            page, rows, Request.from_row, lambda: flow.count(graph, label, area_id, where)
         )
 
     @strawberry.field(description="一件诉求的吹哨上报链条，按层级和时间排序；未吹哨时为空列表")
     async def escalation_chain(
-        self, info: AppInfo, request_id: strawberry.ID
-    ) -> list[EscalationStep]:
-        kind, rows = await flow.escalation_chain(info.context.graph, request_id)
-        _known(request_id, kind)
+        self, info: AppInfo, id: strawberry.ID
+    ) -> list[EscalationStep] | None:
+        kind, rows = await flow.escalation_chain(info.context.graph, id)
+        _known(id, kind)
         return [EscalationStep(level=r["level"], at=_at(r["at"]), target=entity(r)) for r in rows]
 
     @strawberry.field(description="诉求的首问负责单位；尚未指定时为 null")
-    async def first_responsible(self, info: AppInfo, request_id: strawberry.ID) -> Unit | None:
-        kind, row = await flow.first_responsible(info.context.graph, request_id)
-        _known(request_id, kind)
+    async def first_responsible(self, info: AppInfo, id: strawberry.ID) -> Unit | None:
+        kind, row = await flow.first_responsible(info.context.graph, id)
+        _known(id, kind)
         return Unit.from_row(row) if row else None
 
     @strawberry.field(
@@ -159,7 +157,7 @@ class RequestsQuery:
         area_id: strawberry.ID,
         from_: Since = None,
         to: dt.datetime | None = None,
-    ) -> RequestStats:
+    ) -> RequestStats | None:
         require(info, AREA_FIGURES)
         start, end = _period(from_, to)
         await _labelled(info, area_id, flow.AREA_LABELS)
@@ -176,7 +174,7 @@ class RequestsQuery:
         area_id: strawberry.ID,
         from_: Since = None,
         to: dt.datetime | None = None,
-    ) -> list[AreaRequestStats]:
+    ) -> list[AreaRequestStats] | None:
         require(info, AREA_FIGURES)
         start, end = _period(from_, to)
         label = await _labelled(info, area_id, flow.AREA_LABELS)
@@ -196,6 +194,65 @@ def _at(value: object) -> dt.datetime | None:
     return stored_instant(moment)
 
 
+@strawberry.input(description="在网格内提出诉求")
+class RaiseRequestInput:
+    grid_id: strawberry.ID
+    category: RequestCategory
+    description: str
+    due_at: dt.datetime | None = strawberry.field(default=None, description="办理时限，默认 7 天")
+    id: strawberry.ID | None = strawberry.field(default=None, description="不给则自动生成")
+
+
+@strawberry.input(description="吹哨上报一级；给出 unitId 时向职能部门吹哨")
+class EscalateRequestInput:
+    id: strawberry.ID
+    unit_id: strawberry.ID | None = None
+
+
+@strawberry.input(description="指定或更换首问负责单位")
+class AssignFirstResponsibleInput:
+    id: strawberry.ID
+    unit_id: strawberry.ID
+
+
+@strawberry.input(description="办结诉求")
+class CloseRequestInput:
+    id: strawberry.ID
+    satisfaction: int = strawberry.field(description="满意度 1-5")
+
+
+@strawberry.input(description="作为无效诉求退回")
+class ReturnRequestInput:
+    id: strawberry.ID
+    reason: str
+
+
+@strawberry.type(description="提出的诉求")
+class RaiseRequestPayload:
+    request: Request
+    created_ids: list[strawberry.ID] = strawberry.field(description="新诉求的 id")
+
+
+@strawberry.type(description="上报后的诉求")
+class EscalateRequestPayload:
+    request: Request
+
+
+@strawberry.type(description="指定首问负责单位后的诉求")
+class AssignFirstResponsiblePayload:
+    request: Request
+
+
+@strawberry.type(description="办结的诉求")
+class CloseRequestPayload:
+    request: Request
+
+
+@strawberry.type(description="退回的诉求")
+class ReturnRequestPayload:
+    request: Request
+
+
 @strawberry.type
 class RequestsMutation:
     @strawberry.mutation(
@@ -203,42 +260,46 @@ class RequestsMutation:
         "办理时限默认 7 天；id 省略时自动生成（r- 加随机串），给出的 id 已被占用时报错"
     )
     async def raise_request(
-        self,
-        info: AppInfo,
-        grid_id: strawberry.ID,
-        category: RequestCategory,
-        description: str,
-        due_at: dt.datetime | None = None,
-        id: strawberry.ID | None = None,
-    ) -> Request:
+        self, info: AppInfo, input: RaiseRequestInput
+    ) -> RaiseRequestPayload | None:
         require(info, OFFICES)
-        new = flow.NewRequest(grid_id, category.name, description, due_at, id)
-        return Request.from_row(await flow.raise_request(info.context.graph, new))
+        new = flow.NewRequest(
+            input.grid_id, input.category.name, input.description, input.due_at, input.id
+        )
+        made = Request.from_row(await flow.raise_request(info.context.graph, new))
+        return RaiseRequestPayload(request=made, created_ids=[made.id])
 
     @strawberry.mutation(
         description="吹哨上报一级：网格 → 所在街道（1）→ 所在区（2）；给出 unitId 时改为向"
         "职能部门吹哨（3，部门报到，须已到街道层级）。已办结、已退回或已到顶层的不能再上报"
     )
     async def escalate_request(
-        self, info: AppInfo, id: strawberry.ID, unit_id: strawberry.ID | None = None
-    ) -> Request:
+        self, info: AppInfo, input: EscalateRequestInput
+    ) -> EscalateRequestPayload | None:
         require(info, OFFICES)
-        return Request.from_row(await flow.escalate(info.context.graph, id, unit_id))
+        row = await flow.escalate(info.context.graph, input.id, input.unit_id)
+        return EscalateRequestPayload(request=Request.from_row(row))
 
     @strawberry.mutation(description="指定或更换诉求的首问负责单位（仅限在办的诉求）")
     async def assign_first_responsible(
-        self, info: AppInfo, request_id: strawberry.ID, unit_id: strawberry.ID
-    ) -> Request:
+        self, info: AppInfo, input: AssignFirstResponsibleInput
+    ) -> AssignFirstResponsiblePayload | None:
         require(info, OFFICES)
-        row = await flow.assign_first_responsible(info.context.graph, request_id, unit_id)
-        return Request.from_row(row)
+        row = await flow.assign_first_responsible(info.context.graph, input.id, input.unit_id)
+        return AssignFirstResponsiblePayload(request=Request.from_row(row))
 
     @strawberry.mutation(description="办结诉求，记录满意度（1-5）；仅限在办的诉求")
-    async def close_request(self, info: AppInfo, id: strawberry.ID, satisfaction: int) -> Request:
+    async def close_request(
+        self, info: AppInfo, input: CloseRequestInput
+    ) -> CloseRequestPayload | None:
         require(info, OFFICES_AND_UNITS)
-        return Request.from_row(await flow.close(info.context.graph, id, satisfaction))
+        row = await flow.close(info.context.graph, input.id, input.satisfaction)
+        return CloseRequestPayload(request=Request.from_row(row))
 
     @strawberry.mutation(description="作为无效诉求退回（无效退单），须说明原因；仅限在办的诉求")
-    async def return_request(self, info: AppInfo, id: strawberry.ID, reason: str) -> Request:
+    async def return_request(
+        self, info: AppInfo, input: ReturnRequestInput
+    ) -> ReturnRequestPayload | None:
         require(info, OFFICES_AND_UNITS)
-        return Request.from_row(await flow.return_invalid(info.context.graph, id, reason))
+        row = await flow.return_invalid(info.context.graph, input.id, input.reason)
+        return ReturnRequestPayload(request=Request.from_row(row))
