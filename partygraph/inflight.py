@@ -17,6 +17,7 @@ from collections.abc import Hashable
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from partygraph import messages
 from partygraph.auth import Viewer
 
 VIEWER = "partygraph.viewer"  # set by app.AuthGuard
@@ -50,7 +51,10 @@ class InFlight:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         error = {
-            "message": f"you have {self.limit} requests running; wait for one to finish",
+            "message": messages.translated(
+                f"you have {self.limit} requests running; wait for one to finish",
+                messages.language_of(scope),
+            ),
             "extensions": {"code": TOO_MANY, "limit": self.limit},
         }
         response = JSONResponse({"data": None, "errors": [error]}, status_code=429)

@@ -230,7 +230,9 @@ def service(engine: LocalEngine, graph: Target) -> Iterator[httpx.Client]:
     token = auth.mint(settings, auth.Role.ADMIN)
     with Server(settings, graph.connection) as server:
         http = httpx.Client(
-            base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60
+            base_url=server.url,
+            headers={"Authorization": f"Bearer {token}", "Accept-Language": "en"},
+            timeout=60,
         )
         yield http
         http.close()

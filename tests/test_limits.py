@@ -56,7 +56,7 @@ def test_introspection_can_be_switched_off(
     closed = httpx.post(
         f"{closed_server.url}/graphql",
         json=query,
-        headers={"Authorization": f"Bearer {admin_token}"},
+        headers={"Authorization": f"Bearer {admin_token}", "Accept-Language": "en"},
         timeout=30,
     ).json()
     assert closed["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
