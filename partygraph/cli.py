@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from partygraph import auth
+from partygraph import auth, published
 from partygraph.config import Settings, get_settings
 from partygraph.db import Connection, Graph, GraphError, Row, connection_for
 from partygraph.engine import KINDS, EngineError, choose, engine_of
@@ -311,6 +311,34 @@ def token(
 
 
 @app.command()
+def schema(
+    check: bool = typer.Option(
+        False, "--check", help="compare with the published schema.graphql; exit 1 on a difference"
+    ),
+    against: Path = typer.Option(published.PUBLISHED, help="the published schema to compare with"),
+) -> None:
+    """Print the served GraphQL schema (SDL), or check it against the published one."""
+    served = published.served_sdl()
+    if not check:
+        sys.stdout.write(served)
+        return
+    if not against.is_file():
+        raise _fail(f"no published schema at {against}: write one with `partygraph schema > FILE`")
+    found = published.compare(against.read_text(encoding="utf-8"), served)
+    for change in found.breaking:
+        err.print(f"breaking: {change}", highlight=False)
+    for change in found.dangerous:
+        err.print(f"dangerous: {change}", highlight=False)
+    if not found.same:
+        raise _fail(
+            f"the served schema differs from {against} ({len(found.breaking)} breaking, "
+            f"{len(found.dangerous)} dangerous changes); after deciding, publish it with "
+            f"`partygraph schema > {against.name}`"
+        )
+    out.print(f"the served schema is the one published in {against}")
+
+
+@app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="interface to listen on"),
     port: int = typer.Option(8000, help="port to listen on"),
@@ -323,19 +351,25 @@ def serve(
     settings = get_settings()
     try:
         connection = _connect(settings)
-        application = create_app(settings, connection)
         # An admin token in a server's log outlives it: one only for the local engine.
         admin_token = (
             auth.mint(settings, auth.Role.ADMIN, subject="serve")
             if settings.uses_dev_engine
             else None
         )
+        # The GraphiQL page is open to whoever reaches it: it holds the token only on loopback,
+        # and only when asked for under a loopback name (graphiql.page; against DNS rebinding).
+        page_token = admin_token if host in ("127.0.0.1", "localhost", "::1") else None
+        application = create_app(settings, connection, graphiql_token=page_token)
     except (EngineError, auth.AuthError) as exc:
         raise _fail(str(exc)) from exc
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     out.print(f"GraphiQL: http://{shown}:{port}/graphql  (graph: {connection.uri})")
     if admin_token is not None:
-        out.print("Paste this header into GraphiQL's Headers tab:")
+        if page_token is not None:
+            out.print("GraphiQL's Headers tab holds this header (for other clients too):")
+        else:
+            out.print("Paste this header into GraphiQL's Headers tab:")
         out.print(f'{{"Authorization": "Bearer {admin_token}"}}', soft_wrap=True, highlight=False)
     else:
         out.print("A bearer token for GraphiQL's Headers tab: partygraph token --role admin")

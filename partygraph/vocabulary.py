@@ -1,4 +1,5 @@
-"""The node labels and relationship types of DOMAIN.md: the only names the graph may hold.
+"""The node labels and relationship types of docs/domain.md: the only names the graph may
+hold.
 
 Everything that turns a name into Cypher (import, migrate, navigation) checks it here first,
 so a label or type never reaches a statement unless it is one of these.
@@ -102,7 +103,7 @@ def is_rel_type(name: str) -> bool:
 
 
 def allows(rel: str, source: str, target: str) -> bool:
-    """Whether DOMAIN.md allows (source)-[rel]->(target)."""
+    """Whether docs/domain.md allows (source)-[rel]->(target)."""
     return (rel, source, target) in _ALLOWED
 
 
