@@ -322,7 +322,7 @@ def schema(
     if not check:
         sys.stdout.write(served)
         return
-    if not against.is_file():
+    if not against.exists():  # a file, or a pipe such as <(git show main:schema.graphql)
         raise _fail(f"no published schema at {against}: write one with `partygraph schema > FILE`")
     found = published.compare(against.read_text(encoding="utf-8"), served)
     for change in found.breaking:
@@ -333,7 +333,7 @@ def schema(
         raise _fail(
             f"the served schema differs from {against} ({len(found.breaking)} breaking, "
             f"{len(found.dangerous)} dangerous changes); after deciding, publish it with "
-            f"`partygraph schema > {against.name}`"
+            f"`partygraph schema > {published.PUBLISHED.name}`"
         )
     out.print(f"the served schema is the one published in {against}")
 
