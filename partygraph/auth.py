@@ -10,6 +10,7 @@ import enum
 import secrets
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jwt
 from jwt.types import Options
@@ -21,6 +22,8 @@ ISSUER = "partygraph"
 ALGORITHM = "HS256"
 EXTERNAL_ALGORITHM = "RS256"  # integrations' identity providers
 MIN_SECRET = 32  # HS256 wants a key at least as long as its hash
+# Verified tokens remembered per process (Verifier): one per signed-in viewer in practice.
+REMEMBERED_TOKENS = 4096
 
 
 class Role(enum.Enum):
@@ -112,7 +115,7 @@ def mint(
     return jwt.encode(claims, signing_secret(settings), algorithm=ALGORITHM)
 
 
-def _claims(settings: Settings, token: str) -> dict[str, object]:
+def _claims(settings: Settings, secret: str, token: str) -> dict[str, object]:
     """The verified claims: HS256 with our secret, or RS256 with the identity provider's
     public key. The header's algorithm only picks the key; each key is tried with its own
     algorithm alone, so a token cannot pass one key off as the other."""
@@ -136,7 +139,7 @@ def _claims(settings: Settings, token: str) -> dict[str, object]:
             return found
         found = jwt.decode(
             token,
-            signing_secret(settings),
+            secret,
             algorithms=[ALGORITHM],
             issuer=ISSUER,
             options=required,
@@ -148,8 +151,38 @@ def _claims(settings: Settings, token: str) -> dict[str, object]:
         raise AuthError("the token is not valid") from exc
 
 
-def verify(settings: Settings, token: str) -> Viewer:
-    claims = _claims(settings, token)
+class Verifier:
+    """Checks bearer tokens for one app. A token's signature and claims are checked once and
+    the viewer remembered (checking them is most of a small request's cost); its expiry is
+    checked again on every request, so a remembered token still lapses on time."""
+
+    def __init__(self, settings: Settings, remembered: int = REMEMBERED_TOKENS) -> None:
+        self.settings = settings
+        self.secret = signing_secret(settings)  # resolved once: on the dev engine, a file
+        self._viewer = lru_cache(maxsize=remembered)(self._verified)
+
+    def _verified(self, token: str) -> tuple[Viewer, float]:
+        claims = _claims(self.settings, self.secret, token)
+        viewer = _viewer_of(claims)
+        expires = claims["exp"]
+        return viewer, float(expires) if isinstance(expires, int | float) else 0.0
+
+    def verify(self, token: str) -> Viewer:
+        viewer, expires = self._viewer(token)
+        if time.time() >= expires:  # as PyJWT decides, with no leeway
+            raise AuthError("the token has expired")
+        return viewer
+
+    def from_header(self, header: str | None) -> Viewer:
+        if not header:
+            raise AuthError("missing Authorization: Bearer <token> header")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise AuthError("the Authorization header must be 'Bearer <token>'")
+        return self.verify(token.strip())
+
+
+def _viewer_of(claims: dict[str, object]) -> Viewer:
     try:
         role = Role(claims["role"])
     except ValueError as exc:
@@ -158,12 +191,3 @@ def verify(settings: Settings, token: str) -> Viewer:
     scope_id = str(scope) if scope is not None else None
     check_scope(role, scope_id)
     return Viewer(str(claims["sub"]), role, scope_id)
-
-
-def from_header(settings: Settings, header: str | None) -> Viewer:
-    if not header:
-        raise AuthError("missing Authorization: Bearer <token> header")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise AuthError("the Authorization header must be 'Bearer <token>'")
-    return verify(settings, token.strip())

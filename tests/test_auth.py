@@ -197,3 +197,19 @@ def test_cli_token_checks_the_scope_against_the_graph(target: Target, tmp_path: 
     assert wrong.returncode != 0 and "must be a District" in wrong.stderr
     missing = cli_token(target, tmp_path, "--role", "unit")
     assert missing.returncode != 0 and "needs a scope" in missing.stderr
+
+
+def test_a_token_checked_once_still_lapses_at_its_expiry(server: Server) -> None:
+    """A token's signature is checked once per process and the viewer remembered; its expiry
+    is not: the request after it has passed is refused as before."""
+    expires = int(time.time()) + 6  # time enough for two answers on a busy machine
+    header = {"Authorization": forged(exp=expires), "Accept-Language": "en"}
+    answered = ask(server, header)
+    assert answered.status_code == 200, answered.text
+    assert answered.json()["data"] == {"node": None}
+    assert ask(server, header).status_code == 200  # the remembered viewer
+    assert time.time() < expires, "the machine was too slow to answer before the expiry"
+    time.sleep(max(expires - time.time(), 0) + 0.2)
+    refused = ask(server, header)
+    assert_unauthenticated(refused)
+    assert "expired" in refused.json()["errors"][0]["message"]

@@ -80,6 +80,19 @@ def test_nested_navigation_lists_are_refused_before_they_run(
     assert len(body["data"]["unit"]["members"]) == 10
 
 
+def test_one_document_is_costed_by_the_variables_of_each_request(
+    loaded: Target, client: Client
+) -> None:
+    """Documents are checked once per text, but their cost follows each request's variables."""
+    nested = """query($n: Int) { unit(id: "u1") { members(first: $n) { unit {
+      members(first: $n) { unit { members(first: $n) { id } } } } } } }"""
+    body = client.query(nested, {"n": 10})
+    assert len(body["data"]["unit"]["members"]) == 10
+    refused_as_too_complex(client.post(nested, {"n": 30}).json())  # 30 + 30² + 30³ objects
+    again = client.query(nested, {"n": 10})
+    assert again["data"] == body["data"]
+
+
 def test_aliases_of_a_nested_fragment_are_refused(loaded: Target, client: Client) -> None:
     fragment = "fragment M on Unit { members { unit { members { unit { members { id } } } } } }"
     aliases = " ".join(f'a{i}: unit(id: "u1") {{ ...M }}' for i in range(190))

@@ -5,19 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-)
 from strawberry.tools import merge_types
 
 from partygraph.config import Settings
 from partygraph.schema.audit import AuditQuery, audit_every_field
 from partygraph.schema.cobuilding import CobuildingMutation, CobuildingQuery
-from partygraph.schema.cost import CostLimiter
 from partygraph.schema.coverage import CoverageMutation, CoverageQuery
 from partygraph.schema.entities import EntityMutation
 from partygraph.schema.errors import ServiceExtension
@@ -26,7 +18,7 @@ from partygraph.schema.mutation import Mutation
 from partygraph.schema.nodes import TYPES
 from partygraph.schema.query import Query
 from partygraph.schema.requests import RequestsMutation, RequestsQuery
-from partygraph.schema.validation import HideSuggestions, NoSuggestionsExecution, SpecGrammar
+from partygraph.schema.validation import DocumentChecks, DocumentRules, NoSuggestionsExecution
 
 # Each area of the domain adds its root fields here.
 QUERIES: tuple[type, ...] = (
@@ -56,17 +48,10 @@ class _Schema(strawberry.Schema):
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
-    extensions: list[Any] = [
-        ServiceExtension,
-        SpecGrammar,
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: CostLimiter(settings.max_cost),
-    ]
-    if not settings.introspection:
-        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-        extensions.append(HideSuggestions)
+    # The checks are built once: a request's extensions are made afresh, its rules are not, so
+    # each document text is parsed and validated once per process (schema.validation).
+    rules = DocumentRules(settings)
+    extensions: list[Any] = [ServiceExtension, lambda: DocumentChecks(rules)]
     # Every node type is listed: node(id) can return types no root field names.
     return _Schema(
         query=merge_types("Query", QUERIES),

@@ -14,9 +14,9 @@ product of the list sizes along its path; heavy root fields add their own weight
   its change was made; in a query those are left to the field, whose refusal (a null with its
   code) leaves the other fields' answers in place.
 
-The rule is added per request (it needs the request's variables), as Strawberry's own
-AddValidationRules adds rules; over the limit is QUERY_TOO_COMPLEX with `cost` and `limit` in
-`extensions`.
+The rule is bound to a request's variables (partygraph.schema.validation runs it, cached per
+document text and variables, once the document is otherwise valid); over the limit is
+QUERY_TOO_COMPLEX with `cost` and `limit` in `extensions`.
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ from graphql import (
 )
 from graphql.pyutils import Undefined
 from graphql.utilities import value_from_ast
-from strawberry.extensions import SchemaExtension
 
 from partygraph.cypher import MAX_HOPS
 from partygraph.resolvers.exploration import MAX_NEIGHBOURHOOD_DEPTH
@@ -309,17 +308,3 @@ def cost_rule(variables: Mapping[str, Any], operation_name: str | None, limit: i
                 )
 
     return CostLimit
-
-
-class CostLimiter(SchemaExtension):
-    """Adds the cost rule, bound to the request's variables, to the request's validation
-    (as Strawberry's AddValidationRules does)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-
-    def on_operation(self) -> Iterator[None]:
-        ctx = self.execution_context
-        rule = cost_rule(ctx.variables or {}, ctx.operation_name, self.limit)
-        ctx.validation_rules = (*ctx.validation_rules, rule)
-        yield
