@@ -206,6 +206,32 @@ def props(access: Access, var: str) -> str:
     read them (the whole value never leaves the graph; `personalDataMasked` says so). An area
     office reads them unmasked for the people it keeps (residents, members of its branches,
     members who reported to it), masked for the others it sees."""
+    kinds = " ".join(
+        f"WHEN {var}:{label} THEN {_temporal_as_text(var, names)}"
+        for label, names in TEMPORAL_AS_TEXT.items()
+    )
+    return f"CASE {kinds} ELSE {_props(access, var)} END"
+
+
+def _temporal_as_text(var: str, names: list[str]) -> str:
+    """The node's properties with its dates and instants as ISO text: the driver takes some
+    80 µs to decode one DateTime and 13 µs a Date, which made a list of requests mostly that;
+    the text is read where rows become values (properties.read_instant, read_date)."""
+    texts = ", ".join(f"{name}: toString({var}.{name})" for name in names)
+    return f"{var} {{.*, {texts}}}"
+
+
+# The labels with dates or instants, and those names; a label with personal fields keeps its
+# masking (birthDate, read as the driver decodes it).
+TEMPORAL_AS_TEXT: dict[str, list[str]] = {
+    label: temporal
+    for label, declared in NODE_PROPERTIES.items()
+    if (temporal := [n for n, p in declared.items() if p.kind in (Kind.DATE, Kind.DATETIME)])
+    and not any(prop.personal for prop in declared.values())
+}
+
+
+def _props(access: Access, var: str) -> str:
     if access.personal and access.reach is not Reach.AREA:
         return f"properties({var})"
     masks = ", ".join(

@@ -415,6 +415,32 @@ def as_utc(moment: dt.datetime, name: str) -> dt.datetime:
         raise PropertyError(f"{name} lies outside the years 1 to 9999 in UTC") from None
 
 
+def read_date(value: Any) -> dt.date | None:
+    """A date as a statement answers it: ISO text (access.props sends a node's dates as text)
+    or a driver Date."""
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    if isinstance(value, dt.date):
+        return value
+    native = getattr(value, "to_native", None)
+    return native() if native is not None else None
+
+
+def read_instant(value: Any) -> dt.datetime | None:
+    """An instant as a statement answers it: ISO text (access.props sends a node's instants as
+    text, which the driver reads some 50 times faster than its DateTime), a driver DateTime or
+    a datetime; aware, in UTC when the engine kept no offset."""
+    if isinstance(value, str):
+        moment = dt.datetime.fromisoformat(value.split("[", 1)[0])  # no zone name: offsets only
+    elif isinstance(value, dt.datetime):
+        moment = value
+    elif hasattr(value, "to_native"):
+        moment = value.to_native()
+    else:
+        return None
+    return stored_instant(moment)
+
+
 def stored_instant(moment: dt.datetime) -> dt.datetime:
     """An instant read from the graph: aware as stored (Neo4j keeps its offset); a naive one
     (ArcadeDB drops offsets and answers in UTC) is UTC."""

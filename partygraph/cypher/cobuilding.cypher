@@ -60,12 +60,15 @@ RETURN count(DISTINCT p) AS total
 // Scores one evaluated node ($targetId, a $targetLabel) received in a period, per target.
 // Finite scores only: a NaN or Infinity stored before they were refused is no score (abs()
 // of either is never within the largest double); the same in the two statements below.
+// The evaluator's properties are worked out before they go into a map: ArcadeDB answers a map
+// literal holding a CASE with a map projection as that projection (the same below).
 MATCH (t:Entity {id: $targetId})<-[e:EVALUATED]-(s:Entity)
 WHERE $targetLabel IN labels(t) AND $sourceLabel IN labels(s)
   AND e.period = $period AND abs(e.score) <= 1.7976931348623157e308
   AND __VISIBLE(s)__ AND __VISIBLE(t)__
   AND ($sourceId IS NULL OR s.id = $sourceId)
-WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
+WITH t, s, e, __PROPS(s)__ AS given
+WITH t, collect({key: s.id, props: given, score: e.score}) AS scores,
      avg(e.score) AS average, count(e) AS total, min(e.score) AS low, max(e.score) AS high
 RETURN t.id AS key, $targetLabel AS label, __PROPS(t)__ AS props,
        scores, average, total, low, high
@@ -77,7 +80,8 @@ MATCH (s:Entity {id: $sourceId})-[e:EVALUATED]->(t:Entity)
 WHERE $sourceLabel IN labels(s) AND $targetLabel IN labels(t)
   AND e.period = $period AND abs(e.score) <= 1.7976931348623157e308
   AND __VISIBLE(s)__ AND __VISIBLE(t)__
-WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
+WITH t, s, e, __PROPS(s)__ AS given
+WITH t, collect({key: s.id, props: given, score: e.score}) AS scores,
      avg(e.score) AS average, count(e) AS total, min(e.score) AS low, max(e.score) AS high
 RETURN t.id AS key, $targetLabel AS label, __PROPS(t)__ AS props,
        scores, average, total, low, high
@@ -89,7 +93,8 @@ MATCH (s)-[e:EVALUATED]->(t)
 WHERE e.period = $period AND abs(e.score) <= 1.7976931348623157e308
   AND __VISIBLE(s)__ AND __VISIBLE(t)__
   AND $sourceLabel IN labels(s) AND $targetLabel IN labels(t)
-WITH t, collect({key: s.id, props: __PROPS(s)__, score: e.score}) AS scores,
+WITH t, s, e, __PROPS(s)__ AS given
+WITH t, collect({key: s.id, props: given, score: e.score}) AS scores,
      avg(e.score) AS average, count(e) AS total, min(e.score) AS low, max(e.score) AS high
 RETURN t.id AS key, $targetLabel AS label, __PROPS(t)__ AS props,
        scores, average, total, low, high
@@ -103,8 +108,9 @@ WHERE d.status = $open AND __VISIBLE(c)__ AND __VISIBLE(d)__
 OPTIONAL MATCH (r:Resource)-[:OFFERED_BY]->(u:Unit)
 WHERE r.category = d.category AND __VISIBLE(u)__ AND __VISIBLE(r)__
 WITH c, d, u, collect(__PROPS(r)__) AS resources
+WITH c, d, u, resources, __PROPS(u)__ AS offering
 WITH d, collect(CASE WHEN u IS NULL THEN null ELSE {
-       props: __PROPS(u)__,
+       props: offering,
        paired: EXISTS { (u)-[:PAIRED_WITH]->(c) },
        resources: resources
      } END) AS units

@@ -38,7 +38,9 @@ RETURN count(n) AS total
 
 // name: out_neighbours
 // (key)-[:REL]->(m:LABEL) for a batch of keys: at most $first per key, after the id $after
-// (the window of a bounded list, partygraph.schema.windows).
+// (the window of a bounded list, partygraph.schema.windows). Each key's rows come in id order
+// from its own subquery: an ORDER BY over the whole batch would sort every row of every key
+// before the first is sent (seconds for a batch of 70k rows).
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:Entity {id: key})-[:__REL__]->(m:__LABEL__)
@@ -46,7 +48,6 @@ CALL (key) {
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props
-ORDER BY key, m.id
 
 // name: in_neighbours
 // (key)<-[:REL]-(m:LABEL), windowed like out_neighbours.
@@ -57,7 +58,6 @@ CALL (key) {
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props
-ORDER BY key, m.id
 
 // name: out_any
 // (key)-[:REL]->(m) whatever m's label, windowed like out_neighbours.
@@ -68,7 +68,6 @@ CALL (key) {
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, __PROPS(m)__ AS props
-ORDER BY key, m.id
 
 // name: in_any
 UNWIND $ids AS key
@@ -78,7 +77,6 @@ CALL (key) {
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, __PROPS(m)__ AS props
-ORDER BY key, m.id
 
 // name: containing_community
 // The community a grid lies in, however deep the grid is nested.
@@ -90,13 +88,15 @@ RETURN DISTINCT key, 'Community' AS label, __PROPS(c)__ AS props
 // name: grid_paired_units
 // Units paired with the grid itself, with any grid it lies in, or with its community.
 UNWIND $ids AS key
-MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
-WHERE place:Grid OR place:Community
-MATCH (u:Unit)-[:PAIRED_WITH]->(place)
-WHERE __VISIBLE(u)__
-WITH DISTINCT key, u
+CALL (key) {
+  MATCH (:Grid {id: key})-[:IN*0..8]->(place)
+  WHERE place:Grid OR place:Community
+  MATCH (u:Unit)-[:PAIRED_WITH]->(place)
+  WHERE __VISIBLE(u)__
+  WITH DISTINCT u
+  RETURN u ORDER BY u.id
+}
 RETURN key, 'Unit' AS label, __PROPS(u)__ AS props
-ORDER BY key, u.id
 
 // name: shortest_path
 // Any relationship type, either direction, at most __HOPS__ hops, only through nodes the
@@ -134,24 +134,28 @@ LIMIT 1
 // Every pairing that makes a unit count for the grid: with the grid itself (DIRECT), with a
 // grid it lies in (GRID) or with its community (COMMUNITY).
 UNWIND $ids AS key
-MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
-WHERE place:Grid OR place:Community
-MATCH (u:Unit)-[p:PAIRED_WITH]->(place)
-WHERE __VISIBLE(u)__ AND __VISIBLE(place)__
+CALL (key) {
+  MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
+  WHERE place:Grid OR place:Community
+  MATCH (u:Unit)-[p:PAIRED_WITH]->(place)
+  WHERE __VISIBLE(u)__ AND __VISIBLE(place)__
+  RETURN g, u, place, p ORDER BY u.id, place.id
+}
 RETURN key, 'Unit' AS label, __PROPS(u)__ AS props,
        CASE WHEN place = g THEN 'DIRECT' WHEN place:Grid THEN 'GRID' ELSE 'COMMUNITY' END AS via,
        [l IN labels(place) WHERE l <> 'Entity'][0] AS throughLabel,
        __PROPS(place)__ AS throughProps, p.since AS since
-ORDER BY key, u.id, place.id
 
 // name: paired_organizations
 // Branch pairs (结对): PAIRED_WITH between party organizations, in either direction.
 UNWIND $ids AS key
-MATCH (:PartyOrganization {id: key})-[:PAIRED_WITH]-(o:PartyOrganization)
-WHERE __VISIBLE(o)__
-WITH DISTINCT key, o
+CALL (key) {
+  MATCH (:PartyOrganization {id: key})-[:PAIRED_WITH]-(o:PartyOrganization)
+  WHERE __VISIBLE(o)__
+  WITH DISTINCT o
+  RETURN o ORDER BY o.id
+}
 RETURN key, 'PartyOrganization' AS label, __PROPS(o)__ AS props
-ORDER BY key, o.id
 
 // name: out_edges
 // (key)-[r:REL]->(m:LABEL) with the relationship's own properties (roles, hours, dates),
@@ -163,7 +167,6 @@ CALL (key) {
   RETURN m, r ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props, properties(r) AS rel
-ORDER BY key, m.id
 
 // name: in_edges
 UNWIND $ids AS key
@@ -173,4 +176,3 @@ CALL (key) {
   RETURN m, r ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, __PROPS(m)__ AS props, properties(r) AS rel
-ORDER BY key, m.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from functools import cache
 from typing import Any, TypeVar
 
 import strawberry
@@ -59,10 +60,28 @@ def _snake(name: str) -> str:
 
 
 def _value(prop: properties.Prop, value: Any) -> Any:
-    value = properties.readable(_native(value))  # NaN stored from before reads as null
-    if prop.enum is not None and value is not None:
-        return prop.enum.__members__.get(value)  # an unknown stored value reads as null
-    return value
+    """A stored value as the field reads it: graph temporal values as Python ones (instants
+    with the offset the graph kept), a non-finite number (stored before they were refused) as
+    null, an enum's unknown stored value as null."""
+    if value is None:
+        return None
+    if prop.kind is properties.Kind.DATETIME:
+        return properties.read_instant(value)
+    if prop.kind is properties.Kind.DATE:
+        return properties.read_date(value)
+    if isinstance(value, str | int | bool):
+        if prop.enum is not None:
+            return prop.enum.__members__.get(value)  # type: ignore[arg-type]
+        return value
+    return properties.readable(_native(value))
+
+
+@cache
+def _fields_of(type_name: str) -> tuple[tuple[str, str, properties.Prop], ...]:
+    """(stored name, attribute, declaration) of each declared property but `name`: worked out
+    once per type, not per row."""
+    declared = properties.NODE_PROPERTIES.get(type_name, {})
+    return tuple((key, _snake(key), prop) for key, prop in declared.items() if key != "name")
 
 
 def _hours(row: Row) -> float | None:
@@ -86,11 +105,9 @@ class Node:
     @classmethod
     def from_row(cls: type[N], row: Row) -> N:
         props: dict[str, Any] = row["props"]
-        declared = properties.NODE_PROPERTIES.get(cls.__name__, {})
         extra = {
-            _snake(key): _value(prop, props.get(key))
-            for key, prop in declared.items()
-            if key != "name"
+            attribute: _value(prop, props.get(key))
+            for key, attribute, prop in _fields_of(cls.__name__)
         }
         return cls(
             id=strawberry.ID(props["id"]), name=props.get("name"), label=row["label"], **extra

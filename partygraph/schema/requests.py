@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from partygraph.db import Row
-from partygraph.properties import RequestCategory, RequestStatus, stored_instant
+from partygraph.properties import RequestCategory, RequestStatus, read_instant
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers import requests as flow
 from partygraph.resolvers.checks import check_label
@@ -187,11 +187,7 @@ class RequestsQuery:
 
 def _at(value: object) -> dt.datetime | None:
     """A stored instant as an aware datetime, with its offset where the graph kept one."""
-    native = getattr(value, "to_native", None)
-    moment = native() if native else value
-    if not isinstance(moment, dt.datetime):
-        return None
-    return stored_instant(moment)
+    return read_instant(value)
 
 
 @strawberry.input(description="在网格内提出诉求")
