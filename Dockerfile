@@ -5,7 +5,7 @@
 #   docker build -t partygraph .
 #   docker run --rm -p 8000:8000 \
 #     -e NEO4J_URI=neo4j://neo4j:7687 -e NEO4J_USER=neo4j -e NEO4J_PASSWORD=... \
-#     -e PARTYGRAPH_SECRET=... partygraph
+#     -e PARTYGRAPH_SECRET=... [-e PARTYGRAPH_WORKERS=4] partygraph
 #
 # NEO4J_URI must always be set for this image: without it the app would try to
 # start the local development engine, which is a dev-only dependency and is not
@@ -96,6 +96,12 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"]
 
+# Worker processes: 0 is one per core the container may use (its CPU affinity and
+# cgroup quota, e.g. `docker run --cpus 2`); set PARTYGRAPH_WORKERS to choose.
+# Several workers need Neo4j (serve refuses them on ArcadeDB).
+ENV PARTYGRAPH_WORKERS=0
+
 # Apply constraints/indexes (idempotent), then replace the shell with the server
-# so it receives SIGTERM directly. A failed migration exits non-zero.
+# so it receives SIGTERM directly (uvicorn's supervisor passes it on to its
+# workers and waits for them). A failed migration exits non-zero.
 CMD ["sh", "-c", "partygraph migrate && exec partygraph serve --host 0.0.0.0 --port 8000"]

@@ -32,6 +32,23 @@ _SERVICE: dict[str, str] = {
     "the service answers only {types}": "本服务只以 {types} 作答",
     "the request body is not valid UTF-8": "请求体不是有效的 UTF-8 文本",
     "the request's JSON is nested too deeply": "请求中的 JSON 嵌套层数过多",
+    # HTTP: the read-your-writes header (bookmarks)
+    "the Partygraph-Bookmark header is not a bookmark this service issued": (
+        "Partygraph-Bookmark 请求头不是本服务签发的书签"
+    ),
+    "the Partygraph-Bookmark header is longer than {limit} characters": (
+        "Partygraph-Bookmark 请求头超过 {limit} 个字符"
+    ),
+    "send one Partygraph-Bookmark header, the latest one received": (
+        "只需发送一个 Partygraph-Bookmark 请求头，即最近收到的那个"
+    ),
+    "the graph cannot read the bookmark the Partygraph-Bookmark header holds": (
+        "图数据库无法读取 Partygraph-Bookmark 请求头中的书签"
+    ),
+    "the graph has not reached the write the Partygraph-Bookmark header names; send the "
+    "request again later, or without the header": (
+        "图数据库尚未包含 Partygraph-Bookmark 请求头所指的写入；请稍后重发，或不带该请求头发送"
+    ),
     "{word} is not JSON: numbers must be finite": "{word} 不是合法的 JSON：数值必须是有限数",
     "expected a JSON object, not {kind}": "请求体应为 JSON 对象，而不是{kind}",
     "the request holds a lone surrogate ({code}), which is not Unicode text": (

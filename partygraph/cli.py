@@ -4,6 +4,8 @@ development engine (started when needed) when NEO4J_URI is unset."""
 from __future__ import annotations
 
 import asyncio
+import math
+import os
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -338,33 +340,107 @@ def schema(
     out.print(f"the served schema is the one published in {against}")
 
 
+def available_cores() -> int:
+    """The cores this process may run on: its CPU affinity, capped by a cgroup v2 CPU quota (a
+    container's --cpus), which os.cpu_count() does not see."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = cores or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cores
+
+
+def _server_agent(connection: Connection) -> str | None:
+    """What the graph server says it is, or None when it does not answer."""
+    import neo4j
+
+    try:
+        with neo4j.GraphDatabase.driver(
+            connection.uri, auth=(connection.user, connection.password), connection_timeout=5.0
+        ) as driver:
+            return str(driver.get_server_info().agent)
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError):
+        return None
+
+
+def _on_arcadedb(connection: Connection) -> bool:
+    """Whether the server at NEO4J_URI is ArcadeDB; serve fails when it does not answer."""
+    agent = _server_agent(connection)
+    if agent is None:
+        raise _fail(
+            f"the graph at {connection.uri} does not answer, so serve cannot tell whether it is "
+            "ArcadeDB, which takes a single worker process; start the graph first, or serve "
+            "with --workers 1"
+        )
+    return "arcadedb" in agent.lower()
+
+
+def _one_on_arcadedb(asked: int) -> int:
+    """ArcadeDB takes no lock where Neo4j does, so the service orders two reports of one member
+    itself, within its process (resolvers.coverage.one_report_at_a_time): one process only."""
+    if asked > 1:
+        raise _fail(
+            f"--workers {asked}: on ArcadeDB the service runs in one process (it orders a "
+            "member's reports there, as ArcadeDB takes no lock that would); serve with "
+            "--workers 1, or use Neo4j for several"
+        )
+    if asked == 0:
+        _say("ArcadeDB: one worker process (it orders a member's reports within its process)")
+    return 1
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="interface to listen on"),
     port: int = typer.Option(8000, help="port to listen on"),
+    workers: int | None = typer.Option(
+        None,
+        min=0,
+        help="worker processes (default PARTYGRAPH_WORKERS, else 1); 0: one per available core. "
+        "Several need Neo4j",
+    ),
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
     import uvicorn
 
-    from partygraph.app import create_app
+    from partygraph.app import GRAPHIQL_TOKEN_VAR
 
     settings = get_settings()
+    asked = settings.workers if workers is None else workers
     try:
+        kind = choose(settings).kind if settings.uses_dev_engine else None
+        if kind == "arcadedb":
+            count = _one_on_arcadedb(asked)  # before the engine starts
+        # The engine starts here, once: the workers connect to it (app.factory).
         connection = _connect(settings)
+        if kind != "arcadedb":
+            count = asked or available_cores()
+            if count > 1 and kind is None and _on_arcadedb(connection):
+                count = _one_on_arcadedb(asked)
         # An admin token in a server's log outlives it: one only for the local engine.
         admin_token = (
             auth.mint(settings, auth.Role.ADMIN, subject="serve")
             if settings.uses_dev_engine
             else None
         )
-        # The GraphiQL page is open to whoever reaches it: it holds the token only on loopback,
-        # and only when asked for under a loopback name (graphiql.page; against DNS rebinding).
-        page_token = admin_token if host in ("127.0.0.1", "localhost", "::1") else None
-        application = create_app(settings, connection, graphiql_token=page_token)
+        auth.signing_secret(settings)  # a missing secret fails here, not in every worker
     except (EngineError, auth.AuthError) as exc:
         raise _fail(str(exc)) from exc
+    if kind is not None:
+        os.environ["PARTYGRAPH_ENGINE"] = kind  # the workers pick the engine started here
+    # The GraphiQL page is open to whoever reaches it: it holds the token only on loopback,
+    # and only when asked for under a loopback name (graphiql.page; against DNS rebinding).
+    page_token = admin_token if host in ("127.0.0.1", "localhost", "::1") else None
+    os.environ.pop(GRAPHIQL_TOKEN_VAR, None)
+    if page_token is not None:
+        os.environ[GRAPHIQL_TOKEN_VAR] = page_token
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    out.print(f"GraphiQL: http://{shown}:{port}/graphql  (graph: {connection.uri})")
+    processes = f"; {count} worker processes" if count > 1 else ""
+    out.print(f"GraphiQL: http://{shown}:{port}/graphql  (graph: {connection.uri}{processes})")
     if admin_token is not None:
         if page_token is not None:
             out.print("GraphiQL's Headers tab holds this header (for other clients too):")
@@ -373,4 +449,11 @@ def serve(
         out.print(f'{{"Authorization": "Bearer {admin_token}"}}', soft_wrap=True, highlight=False)
     else:
         out.print("A bearer token for GraphiQL's Headers tab: partygraph token --role admin")
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    uvicorn.run(
+        "partygraph.app:factory",
+        factory=True,
+        host=host,
+        port=port,
+        workers=count,
+        log_level="info",
+    )

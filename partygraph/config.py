@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=4 * 1024 * 1024, alias="PARTYGRAPH_MAX_BODY_BYTES")
     introspection: bool = Field(default=True, alias="PARTYGRAPH_INTROSPECTION")
 
+    # Worker processes of `partygraph serve` (its --workers): 0 is one per available core.
+    workers: int = Field(default=1, alias="PARTYGRAPH_WORKERS", ge=0)
+
     @property
     def uses_dev_engine(self) -> bool:
         return not self.neo4j_uri

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
     ConstraintError,
     DatabaseError,
     DriverError,
@@ -37,7 +38,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from partygraph import audit, cypher
+from partygraph import audit, bookmarks, cypher
 from partygraph.access import FULL, Access
 from partygraph.config import Settings
 from partygraph.engine import Announce, engine_for
@@ -136,7 +137,8 @@ def _graph_error(exc: BaseException, timeout: float) -> GraphError:
         return GraphUnavailable(UNREACHABLE)
     if getattr(exc, "code", None) == _DATABASE_UNAVAILABLE:  # Neo4j stopping or starting
         return GraphUnavailable(UNREACHABLE)
-    if isinstance(exc, TransientError):
+    if isinstance(exc, TransientError | ConnectionAcquisitionTimeoutError):
+        # No connection of the pool came free in time: every one is busy with other work.
         return GraphUnavailable("the graph database is busy; try again shortly")
     if isinstance(exc, ConstraintError):
         return GraphConflict("the change conflicts with data already stored")
@@ -215,9 +217,12 @@ def connection_for(
 
 @dataclass
 class StatementLog:
-    """The statements one request sent, by name, in order."""
+    """The statements one request sent, by name, in order, and each as sent (text and
+    parameters: what the benchmark replays straight through the driver)."""
 
     names: list[str] = field(default_factory=list)
+    sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    outer: StatementLog | None = None  # a log around this one (a benchmark's) sees them too
 
 
 _current_log: contextvars.ContextVar[StatementLog | None] = contextvars.ContextVar(
@@ -227,7 +232,7 @@ _current_log: contextvars.ContextVar[StatementLog | None] = contextvars.ContextV
 
 @contextmanager
 def counting_statements() -> Iterator[StatementLog]:
-    log = StatementLog()
+    log = StatementLog(outer=_current_log.get())
     token = _current_log.set(log)
     try:
         yield log
@@ -274,8 +279,10 @@ class Step:
 
 def _note(step: Step, query: str, params: Mapping[str, Any], access: Access) -> None:
     log = _current_log.get()
-    if log is not None:
+    while log is not None:
         log.names.append(step.name)
+        log.sent.append((query, dict(params)))
+        log = log.outer
     _recorder.record(step, query, params, access)
 
 
@@ -394,7 +401,10 @@ class Graph:
             query, params = _unshadowed(query, params)
         with _statement_of(tx):
             result = await tx.run(query, params)
-            return [record.data() async for record in result]
+            # Values as the driver decoded them, keyed by column: Record.data() would walk
+            # every value again to convert graph nodes, which no statement returns.
+            keys = result.keys()
+            return [dict(zip(keys, values, strict=True)) async for values in result]
 
     async def _transaction(self, steps: Sequence[Step], write: bool) -> list[list[Row]]:
         async def work(tx: Tx) -> list[list[Row]]:
@@ -443,10 +453,13 @@ class Graph:
         transaction back (so a mutation that finds its input invalid changes nothing);
         transient errors run `work` again from the start, with jittered backoff, for at most
         the configured retry time (PARTYGRAPH_RETRY_TIME). The first write transaction of a
-        mutation also writes the mutation's audit entry (partygraph.audit): one commit."""
+        mutation also writes the mutation's audit entry (partygraph.audit): one commit. The
+        request's bookmarks (partygraph.bookmarks) begin the session; a write's replaces them."""
         draft = audit.current() if write else None
         if draft is not None and draft.committed:
             draft = None  # its entry went with an earlier transaction of the same mutation
+
+        seen = bookmarks.current()  # the request's bookmarks: its reads wait for its writes
 
         async def unit(tx: AsyncManagedTransaction) -> T:
             result = await work(Tx(self, tx))
@@ -464,13 +477,27 @@ class Graph:
                 # connection), paced for ArcadeDB's conflicts, within the time left.
                 async with self.driver.session(
                     database=self.connection.database,
-                    max_transaction_retry_time=max(deadline - time.monotonic(), 0.0),
+                    # Every row is read at once: answers are bounded by the cost limit, and
+                    # the driver's batches of 1,000 would each cost a round trip.
+                    fetch_size=-1,
+                    bookmarks=seen.bookmarks if seen is not None else None,
+                    max_transaction_retry_time=(
+                        0.0
+                        if seen is not None and seen.waiting
+                        else max(deadline - time.monotonic(), 0.0)
+                    ),
                     initial_retry_delay=RETRY_FIRST_DELAY,
                     retry_delay_multiplier=RETRY_MULTIPLIER,
                     retry_delay_jitter_factor=RETRY_JITTER,
                 ) as session:
                     run = session.execute_write if write else session.execute_read
-                    result = await self._watched(run(unit_with_timeout))
+                    # BEGIN goes with the first statement in one round trip, as in the driver's
+                    # own execute_query, rather than in one of its own (a private switch of the
+                    # driver, whose version constraints.txt pins).
+                    with session._pipelined_begin:
+                        result = await self._watched(run(unit_with_timeout))
+                    if write and seen is not None:
+                        seen.after_write(await session.last_bookmarks())
                 if draft is not None:
                     draft.committed = True
                 return result

@@ -173,6 +173,7 @@ def test_a_message_without_an_entry_stays_english_and_is_logged_once(
 
 # Calls whose first argument is a message a client can see (HTTPException: its second).
 MESSAGE_CALLS = {
+    "Malformed",
     "UserError",
     "PropertyError",
     "AuthError",

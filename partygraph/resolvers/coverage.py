@@ -148,7 +148,8 @@ def _residence_text(homes: list[dict[str, Any]]) -> str:
 # writing statement's lock on the member orders them, across any number of service processes;
 # ArcadeDB takes no such lock and merges edges appended concurrently to one node, so two reports
 # of one member sent at once would both pass the "already reported" check and both be written.
-# (Several service processes on ArcadeDB could still do that; production runs on Neo4j.)
+# Several service processes on ArcadeDB could still do that: `partygraph serve` runs one there
+# (it refuses --workers above 1), and replicas on ArcadeDB are not supported.
 # A lock lives while some request holds or awaits it, then drops out of the registry.
 _reporting: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
