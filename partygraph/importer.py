@@ -11,10 +11,12 @@ same file twice changes nothing.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,6 +177,20 @@ def _parse_relationship(record: dict[str, Any], line: int, parsed: Parsed) -> No
         parsed.relationships[key] = RelRecord(line, rel, source, target, dict(props))
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic collector off while a file's records are built and planned: they hold no
+    cycles, and its passes over millions of live objects cost a third of the parse (measured
+    on the chengdu profile: parse and plan 12 s of CPU with it, 7 s without)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def split_records(text: str) -> list[str]:
     """The lines of JSON Lines text. A line ends at "\n" alone (a "\r" before it is dropped),
     never at the other breaks `str.splitlines` knows (U+2028, U+2029, U+0085, \x0b, \x0c,
@@ -217,14 +233,16 @@ def parse(lines: Iterable[str | bytes]) -> Parsed:
             except json.JSONDecodeError as exc:
                 parsed.problem(number, f"malformed JSON: {exc.msg} (column {exc.colno})")
 
-    _check_records(decoded(), parsed)
+    with _no_gc():
+        _check_records(decoded(), parsed)
     return parsed
 
 
 def parse_records(records: Iterable[Any]) -> Parsed:
     """The same checks for records already decoded; record N counts as line N."""
     parsed = Parsed()
-    _check_records(enumerate(records, start=1), parsed)
+    with _no_gc():
+        _check_records(enumerate(records, start=1), parsed)
     return parsed
 
 
@@ -399,10 +417,11 @@ async def _import(
         # run lists every problem; raising rolls everything back.
         stored = await _stored_labels(tx, set(parsed.nodes) | endpoint_ids)
         await _check_hierarchy(tx, parsed, stored)
-        _resolve(parsed, stored)
-        if parsed.problems:
-            raise ImportRejected(parsed.problems)
-        counts, writes = plan(parsed, stored)
+        with _no_gc():
+            _resolve(parsed, stored)
+            if parsed.problems:
+                raise ImportRejected(parsed.problems)
+            counts, writes = plan(parsed, stored)
         existing_rels = 0
         for step in counts:
             rows = await tx.run(step.name, step.params, rel=step.rel)
@@ -420,14 +439,17 @@ async def _import(
             nodes_updated=nodes_updated,
             relationships_created=len(parsed.relationships) - existing_rels,
             relationships_updated=existing_rels,
-            seconds=time.perf_counter() - started,
         )
 
     for attempt in range(CONFLICT_RETRIES + 1):
         try:
-            return await graph.transaction(work)
+            summary = await graph.transaction(work)
         except GraphConflict:
             # Another writer created one of these ids meanwhile: the next attempt sees it.
             if attempt == CONFLICT_RETRIES:
                 raise
+        else:
+            # Counted to the commit: for a large file committing is half the time.
+            summary.seconds = time.perf_counter() - started
+            return summary
     raise AssertionError("unreachable")

@@ -1,9 +1,11 @@
 """Benchmark: load each seed profile at full scale into a fresh local engine, for each engine in
-turn (interleaved: one profile on every engine before the next profile), and report load time,
-rates and the peak memory of the loader and of the engine. Reported, not asserted.
+turn (interleaved: one profile on every engine before the next profile), and report load time
+(checks, writes and the commit), rates and the peak memory of the loader and of the engine.
+Reported, not asserted. With --via-file the profile is written as JSON Lines first and loaded
+with `partygraph import FILE` (the import path, JSON decoding included) instead of `seed`.
 
     .venv/bin/python scripts/bench_seeds.py [PROFILE ...] [--engine neo4j arcadedb]
-        [--scale S] [--heap SIZE]
+        [--scale S] [--heap SIZE] [--via-file] [--runs N]
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import statistics
 import subprocess
+import tempfile
 from pathlib import Path
 
 from bench_support import CLI, fresh_engine
@@ -31,10 +35,13 @@ def peak_kib(pid: int) -> int:
     return int(match.group(1)) if match else 0
 
 
-def bench(kind: str, profile: str, scale: float, heap: str | None) -> dict[str, float]:
+def bench(
+    kind: str, profile: str, scale: float, heap: str | None, file: Path | None
+) -> dict[str, float]:
+    command = [CLI, "import", str(file)] if file else [CLI, "seed", profile, "--scale", str(scale)]
     with fresh_engine(kind, heap) as fresh:
         child = subprocess.Popen(
-            [CLI, "seed", profile, "--scale", str(scale)],
+            command,
             env=fresh.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -58,6 +65,7 @@ def bench(kind: str, profile: str, scale: float, heap: str | None) -> dict[str, 
             "seconds": seconds,
             "nodes_per_s": nodes / seconds,
             "rels_per_s": rels / seconds,
+            "records_per_s": (nodes + rels) / seconds,
             "loader_mib": usage.ru_maxrss / 1024,
             "engine_mib": peak_kib(engine_pid) / 1024 if engine_pid else 0.0,
         }
@@ -69,25 +77,39 @@ def main() -> None:
     parser.add_argument("--engine", nargs="+", choices=KINDS, default=list(KINDS))
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--heap", default=None, help="engine heap (default: the engine's own)")
+    parser.add_argument("--via-file", action="store_true", help="partygraph import of the file")
+    parser.add_argument("--runs", type=int, default=1, help="runs per cell (the median shown)")
     args = parser.parse_args()
     print(
-        "| profile | engine | nodes | relationships | load s | nodes/s | relationships/s "
-        "| loader peak MiB | engine peak MiB |"
+        "| profile | engine | nodes | relationships | load s | records/s | nodes/s "
+        "| relationships/s | loader peak MiB | engine peak MiB |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for profile in args.profiles:
-        for kind in args.engine:
-            try:
-                r = bench(kind, profile, args.scale, args.heap)
-            except RuntimeError as exc:
-                print(f"| {profile} | {kind} | failed: {str(exc)[:300]} |", flush=True)
-                continue
-            print(
-                f"| {profile} | {kind} | {r['nodes']:,.0f} | {r['relationships']:,.0f} | "
-                f"{r['seconds']:.1f} | {r['nodes_per_s']:,.0f} | {r['rels_per_s']:,.0f} | "
-                f"{r['loader_mib']:,.0f} | {r['engine_mib']:,.0f} |",
-                flush=True,
-            )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="bench-seeds-") as folder:
+        for profile in args.profiles:
+            file = None
+            if args.via_file:
+                file = Path(folder) / f"{profile}.jsonl"
+                subprocess.run(
+                    [CLI, "seed", profile, "--scale", str(args.scale), "--out", str(file)],
+                    check=True,
+                    capture_output=True,
+                )
+            for kind in args.engine:
+                try:
+                    runs = [
+                        bench(kind, profile, args.scale, args.heap, file) for _ in range(args.runs)
+                    ]
+                except RuntimeError as exc:
+                    print(f"| {profile} | {kind} | failed: {str(exc)[:300]} |", flush=True)
+                    continue
+                r = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+                print(
+                    f"| {profile} | {kind} | {r['nodes']:,.0f} | {r['relationships']:,.0f} | "
+                    f"{r['seconds']:.1f} | {r['records_per_s']:,.0f} | {r['nodes_per_s']:,.0f} | "
+                    f"{r['rels_per_s']:,.0f} | {r['loader_mib']:,.0f} | {r['engine_mib']:,.0f} |",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":
