@@ -4,14 +4,13 @@ its floor and (nested ones) naive resolvers, then throughput. Timings are never 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import suite_engine
+from conftest import Target, wipe
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "bench_api.py"
@@ -19,13 +18,30 @@ FIGURES = re.compile(r"\d+\.\d / \d+\.\d")  # "p50 / p95"
 
 
 @pytest.mark.both_engines
-def test_bench_api_reports_every_query_and_throughput(tmp_path: Path) -> None:
-    kind = suite_engine().kind  # the script starts a fresh engine of its own, of the run's kind
+def test_bench_api_reports_every_query_and_throughput(target: Target, tmp_path: Path) -> None:
+    # On the suite's own graph (no engine of its own to start), holding the demo profile.
+    wipe(target)
+    env = {**target.env(tmp_path), "PARTYGRAPH_ENGINE": target.kind}
+    seeded = subprocess.run(
+        [sys.executable, "-m", "partygraph", "seed", "demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert seeded.returncode == 0, seeded.stderr[-3000:]
     out = tmp_path / "bench.json"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PARTYGRAPH_"))}
-    options = "--profile demo --rounds 2 --warmup 0 --seconds 1 --clients 1,4 --workers 1,2"
+    options = "--rounds 2 --warmup 0 --seconds 1 --clients 1,4 --workers 1,2"
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--engine", kind, *options.split(), "--json", str(out)],
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--home",
+            str(tmp_path),
+            *options.split(),
+            "--json",
+            str(out),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -48,7 +64,7 @@ def test_bench_api_reports_every_query_and_throughput(tmp_path: Path) -> None:
         if query["naive_statements"] is not None:
             assert query["C"]["n"] == 2, query
             assert len(FIGURES.findall(row)) == 3, row
-    assert results["workers"] == ([1] if kind == "arcadedb" else [1, 2])
+    assert results["workers"] == ([1] if target.kind == "arcadedb" else [1, 2])
     cells = {(c["system"], c["workers"], c["clients"]) for c in results["throughput"]}
     assert cells == {
         (system, workers, clients)
