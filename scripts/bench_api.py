@@ -319,10 +319,21 @@ class Http11:
             f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\n\r\n"
         ).encode()
+        reused = self.streams is not None
+        try:
+            return await self._exchange(head + body)
+        except (OSError, asyncio.IncompleteReadError):
+            await self.close()
+            if not reused:
+                raise
+            # The server closed the idle connection (uvicorn keeps one 5 s): once more, anew.
+            return await self._exchange(head + body)
+
+    async def _exchange(self, request: bytes) -> Answer:
         if self.streams is None:
             self.streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self.streams
-        writer.write(head + body)
+        writer.write(request)
         await writer.drain()
         status_line, *lines = (await reader.readuntil(b"\r\n\r\n")).decode().split("\r\n")
         headers = {
