@@ -12,6 +12,8 @@ import os
 import secrets
 import shutil
 import socket
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -314,3 +316,29 @@ def client(server: Server, admin_token: str) -> Iterator[Client]:
     c = Client(server.url, admin_token)
     yield c
     c.http.close()
+
+
+def serve_subprocess(
+    env: dict[str, str], out: Path, *args: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`partygraph serve` (with `args`) in a subprocess on a free port, its output in `out`;
+    the process and its URL once it answers."""
+    port = free_port()
+    with open(out, "wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "partygraph", "serve", "--port", str(port), *args],
+            env=env | {"PYTHONUNBUFFERED": "1", "COLUMNS": "500"},
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            time.sleep(0.3)
+    process.kill()
+    process.wait()
+    raise AssertionError(f"serve did not answer:\n{out.read_text()}")

@@ -9,8 +9,6 @@ import json
 import os
 import re
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +24,7 @@ from conftest import (
     engine_home,
     free_port,
     load,
+    serve_subprocess,
     suite_engine,
     wipe,
 )
@@ -201,29 +200,6 @@ def test_import_keeps_ids_that_look_like_parameters(client: Client, area: Target
 
 
 # `partygraph serve` in a subprocess: what it prints before it serves.
-def serve(env: dict[str, str], out: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `partygraph serve` on a free port; return it and its URL once it answers."""
-    port = free_port()
-    with open(out, "wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "partygraph", "serve", "--port", str(port)],
-            env=env | {"PYTHONUNBUFFERED": "1", "COLUMNS": "500"},
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            time.sleep(0.3)
-    process.kill()
-    process.wait()
-    raise AssertionError(f"serve did not answer:\n{out.read_text()}")
-
-
 def stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     try:
@@ -234,7 +210,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def test_serve_on_a_graph_of_its_own_prints_no_token(target: Target, tmp_path: Path) -> None:
-    process, url = serve(target.env(tmp_path), tmp_path / "serve.out")
+    process, url = serve_subprocess(target.env(tmp_path), tmp_path / "serve.out")
     try:
         printed = (tmp_path / "serve.out").read_text()
         assert f"{url}/graphql" in printed
@@ -270,7 +246,7 @@ def dev_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]
 def test_serve_on_the_local_engine_prints_a_token_that_works(
     dev_env: dict[str, str], tmp_path: Path
 ) -> None:
-    process, url = serve(dev_env, tmp_path / "serve.out")
+    process, url = serve_subprocess(dev_env, tmp_path / "serve.out")
     try:
         printed = (tmp_path / "serve.out").read_text()
         token = JWT.search(printed)

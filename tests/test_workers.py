@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from conftest import SECRET, Target, engine_home, free_port, suite_engine
+from conftest import SECRET, Target, engine_home, free_port, serve_subprocess, suite_engine
 
 from partygraph.cli import available_cores
 from partygraph.config import Settings
@@ -26,29 +26,6 @@ from partygraph.engine import engine_of
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 
 QUERY = {"query": "{ districts(first: 1) { totalCount } }"}
-
-
-def start(env: dict[str, str], out: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
-    """`partygraph serve` on a free port, once it answers; its process and URL."""
-    port = free_port()
-    with open(out, "wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "partygraph", "serve", "--port", str(port), *args],
-            env=env | {"PYTHONUNBUFFERED": "1", "COLUMNS": "500"},
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            time.sleep(0.3)
-    process.kill()
-    process.wait()
-    raise AssertionError(f"serve did not answer:\n{out.read_text()}")
 
 
 def workers_of(pid: int) -> list[int]:
@@ -141,7 +118,7 @@ def test_two_workers_answer_from_two_processes_and_stop_on_sigterm(
     target: Target, admin_token: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "serve.out"
-    process, url = start(target.env(tmp_path), out, "--workers", "2")
+    process, url = serve_subprocess(target.env(tmp_path), out, "--workers", "2")
     try:
         workers = workers_of(process.pid)
         assert len(workers) == 2, out.read_text()
@@ -187,7 +164,7 @@ def test_workers_on_the_local_engine_share_the_engine_serve_started(
     # PARTYGRAPH_WORKERS=0: one worker per core this process may use.
     cores = available_cores()
     out = tmp_path / "serve.out"
-    process, url = start(dev_env | {"PARTYGRAPH_WORKERS": "0"}, out)
+    process, url = serve_subprocess(dev_env | {"PARTYGRAPH_WORKERS": "0"}, out)
     try:
         printed = out.read_text()
         assert printed.count("starting the local neo4j engine") == 1, printed
