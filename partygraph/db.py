@@ -223,6 +223,7 @@ class StatementLog:
     names: list[str] = field(default_factory=list)
     sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     outer: StatementLog | None = None  # a log around this one (a benchmark's) sees them too
+    keep_sent: bool = False  # only a log that asks keeps `sent`: no copy on every request
 
 
 _current_log: contextvars.ContextVar[StatementLog | None] = contextvars.ContextVar(
@@ -231,8 +232,8 @@ _current_log: contextvars.ContextVar[StatementLog | None] = contextvars.ContextV
 
 
 @contextmanager
-def counting_statements() -> Iterator[StatementLog]:
-    log = StatementLog(outer=_current_log.get())
+def counting_statements(keep_sent: bool = False) -> Iterator[StatementLog]:
+    log = StatementLog(outer=_current_log.get(), keep_sent=keep_sent)
     token = _current_log.set(log)
     try:
         yield log
@@ -281,7 +282,8 @@ def _note(step: Step, query: str, params: Mapping[str, Any], access: Access) -> 
     log = _current_log.get()
     while log is not None:
         log.names.append(step.name)
-        log.sent.append((query, dict(params)))
+        if log.keep_sent:
+            log.sent.append((query, dict(params)))
         log = log.outer
     _recorder.record(step, query, params, access)
 

@@ -513,7 +513,7 @@ async def capture(
     rows: list[Row] = []
     async with in_process(settings, connection) as http:
         for q in wanted:
-            with counting_statements() as log:  # the service's own logs nest inside it
+            with counting_statements(keep_sent=True) as log:  # the service's logs nest in it
                 answer = await post(http, "", token, texts[q.name])
             sent: Statements = log.sent
             if answer.status != 200 or answer.codes:
@@ -611,9 +611,9 @@ async def run(args: argparse.Namespace, setup: Setup, logs: Path) -> dict[str, A
             limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
             async with httpx.AsyncClient(timeout=600, limits=limits) as http:
                 await check_answers(http, servers, token, rows)
-                await interleaved(http, driver, database, servers, token, rows, args)
+                await interleaved(driver, database, servers, token, rows, args)
                 throughput = await measure_throughput(
-                    http, driver, database, env, settings, setup, token, rows, args, logs, servers
+                    env, settings, setup, rows, args, logs, servers
                 )
     finally:
         await driver.close()
@@ -646,7 +646,6 @@ async def check_answers(
 
 
 async def interleaved(
-    http: httpx.AsyncClient,
     driver: neo4j.AsyncDriver,
     database: str,
     servers: dict[str, Server],
@@ -786,13 +785,9 @@ async def load(
 
 
 async def measure_throughput(
-    http: httpx.AsyncClient,
-    driver: neo4j.AsyncDriver,
-    database: str,
     env: dict[str, str],
     settings: Settings,
     setup: Setup,
-    token: str,
     rows: list[Row],
     args: argparse.Namespace,
     logs: Path,
