@@ -8,8 +8,8 @@ request the same holds without a header: a mutation's payload is read after its 
 
 The header's value is the bookmarks signed by the service (HMAC with the signing secret, which
 every replica shares): Neo4j bookmarks are opaque, and one the graph has not reached makes it
-wait (db.transaction.bookmark_ready_timeout, 30 s, at BEGIN and again at the first statement)
-before failing. So only bookmarks the
+wait (db.transaction.bookmark_ready_timeout: 30 s by default, 5 s on the development engine; at
+BEGIN and again at the first statement) before failing. So only bookmarks the
 service issued reach the graph, anything else is refused at the edge (HTTP 400), and a request
 first waits for its bookmark in a statement of its own, so that a graph that never reaches it
 (restored from a backup) is told apart from a slow query.
@@ -53,7 +53,8 @@ class Seen:
     bookmarks: neo4j.Bookmarks
     wrote: bool = False
     # While the request waits for the bookmarks it sent (Bookmarked's probe): a wait that
-    # failed (60 s on Neo4j: at BEGIN, then at the statement) is not retried.
+    # failed (twice Neo4j's bookmark_ready_timeout: at BEGIN, then at the statement) is not
+    # retried.
     waiting: bool = False
 
     def after_write(self, bookmarks: neo4j.Bookmarks) -> None:

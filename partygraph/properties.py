@@ -329,6 +329,8 @@ def check_text(value: str, name: str, limit: int = MAX_TEXT) -> str:
     """Any Unicode text (line separators, NUL and emoji included) of at most `limit` characters."""
     if len(value) > limit:
         raise PropertyError(f"{name} is longer than {limit} characters")
+    if value.isascii():  # the common case, and no surrogate can hide in it
+        return value
     surrogate = _SURROGATE.search(value)
     if surrogate is not None:
         code = f"\\u{ord(surrogate.group()):04x}"
@@ -346,7 +348,10 @@ def _finite(value: float, name: str) -> float:
 def check_storable(value: Any, name: str) -> Any:
     """`value` if a graph property can hold it: null, a scalar (text as `check_text` allows, a
     finite number, a whole number within 64 bits) or a list of scalars of one type."""
-    if value is None:
+    kind = type(value)
+    if kind is str:  # fast paths for what nearly every property holds
+        return check_text(value, name)
+    if value is None or kind is bool or (kind is int and INT_MIN <= value <= INT_MAX):
         return value
     items = value if isinstance(value, list) else [value]
     for item in items:

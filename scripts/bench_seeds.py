@@ -3,9 +3,11 @@ turn (interleaved: one profile on every engine before the next profile), and rep
 (checks, writes and the commit), rates and the peak memory of the loader and of the engine.
 Reported, not asserted. With --via-file the profile is written as JSON Lines first and loaded
 with `partygraph import FILE` (the import path, JSON decoding included) instead of `seed`.
+With --warm-with PROFILE each engine first loads that profile, untimed: the timed load then
+meets an engine that has run before (its JIT warm, a graph in it), as a long-running one is.
 
     .venv/bin/python scripts/bench_seeds.py [PROFILE ...] [--engine neo4j arcadedb]
-        [--scale S] [--heap SIZE] [--via-file] [--runs N]
+        [--scale S] [--heap SIZE] [--via-file] [--runs N] [--warm-with PROFILE]
 """
 
 from __future__ import annotations
@@ -36,10 +38,17 @@ def peak_kib(pid: int) -> int:
 
 
 def bench(
-    kind: str, profile: str, scale: float, heap: str | None, file: Path | None
+    kind: str,
+    profile: str,
+    scale: float,
+    heap: str | None,
+    file: Path | None,
+    warm_with: str | None = None,
 ) -> dict[str, float]:
     command = [CLI, "import", str(file)] if file else [CLI, "seed", profile, "--scale", str(scale)]
     with fresh_engine(kind, heap) as fresh:
+        if warm_with:
+            subprocess.run([CLI, "seed", warm_with], env=fresh.env, check=True, capture_output=True)
         child = subprocess.Popen(
             command,
             env=fresh.env,
@@ -79,6 +88,7 @@ def main() -> None:
     parser.add_argument("--heap", default=None, help="engine heap (default: the engine's own)")
     parser.add_argument("--via-file", action="store_true", help="partygraph import of the file")
     parser.add_argument("--runs", type=int, default=1, help="runs per cell (the median shown)")
+    parser.add_argument("--warm-with", metavar="PROFILE", help="load this profile first, untimed")
     args = parser.parse_args()
     print(
         "| profile | engine | nodes | relationships | load s | records/s | nodes/s "
@@ -98,7 +108,8 @@ def main() -> None:
             for kind in args.engine:
                 try:
                     runs = [
-                        bench(kind, profile, args.scale, args.heap, file) for _ in range(args.runs)
+                        bench(kind, profile, args.scale, args.heap, file, args.warm_with)
+                        for _ in range(args.runs)
                     ]
                 except RuntimeError as exc:
                     print(f"| {profile} | {kind} | failed: {str(exc)[:300]} |", flush=True)

@@ -199,9 +199,9 @@ def test_a_bookmark_the_graph_never_reaches_is_a_clear_error(
     fresh: Target, server: Server, admin_token: str
 ) -> None:
     # Signed as the service would sign it, but of a transaction the graph never had (a graph
-    # restored from a backup): Neo4j waits for it (db.transaction.bookmark_ready_timeout, 30 s,
-    # at BEGIN and again at the statement) and gives up; the request is refused as a whole,
-    # once, not retried.
+    # restored from a backup): Neo4j waits for it (db.transaction.bookmark_ready_timeout, 5 s
+    # on the development engine, at BEGIN and again at the statement) and gives up; the
+    # request is refused as a whole, once, not retried.
     issued = create(server, admin_token, "bm-d6")
     raw = next(iter(bookmarks.decode(KEY, issued).raw_values))
     future = bookmarks.encode(KEY, [transaction_of(raw, 10_000_000)])

@@ -125,6 +125,23 @@ BAD_CASES = {
         json.dumps(node("Grid", "g-6", name="x", population=2**63)),
         "property 'population'",
     ),
+    # Lines the fast decoder (orjson) reads otherwise than json, or refuses: json decides.
+    "whole number past 64 bits, undeclared": (
+        json.dumps(node("Grid", "g-5", name="x", note=10**30)),
+        "property 'note' must be a string, number",
+    ),
+    "whole number past 64 bits in a list": (
+        json.dumps(node("Grid", "g-4", name="x", tags=[10**30, 10**31])),
+        "property 'tags' must be a string, number",
+    ),
+    "NaN": (
+        '{"type": "node", "label": "Grid", "id": "g-3", "properties": {"note": NaN}}',
+        "finite",
+    ),
+    "lone surrogate": (
+        '{"type": "node", "label": "Grid", "id": "g-2", "properties": {"name": "a\\ud800"}}',
+        "lone surrogate",
+    ),
     "instant before year 1 in UTC": (
         json.dumps(node("Request", "r-9", name="x", raisedAt="0001-01-01T00:00:00+08:00")),
         "Request property raisedAt lies outside the years 1 to 9999 in UTC",

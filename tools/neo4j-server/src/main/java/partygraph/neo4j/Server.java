@@ -83,6 +83,9 @@ public final class Server {
                         // Transactions past their timeout end within 0.2 s (default 2 s).
                         GraphDatabaseSettings.transaction_monitor_check_interval,
                         Duration.ofMillis(200),
+                        // One server has every bookmark it issued at once: a longer wait (30 s by
+                        // default) only delays the answer to a bookmark it will never reach.
+                        GraphDatabaseSettings.bookmark_ready_timeout, Duration.ofSeconds(5),
                         BoltConnector.enabled, bolt,
                         // Loopback only, so plain Bolt: the driver's bolt:// URIs.
                         BoltConnector.encryption_level, EncryptionLevel.DISABLED));
