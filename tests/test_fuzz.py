@@ -28,8 +28,8 @@ from hypothesis_graphql import Mode, mutations, nodes, queries
 from requests_data import sandbox
 
 from partygraph import auth, properties, vocabulary
+from partygraph.paging import encode_cursor
 from partygraph.schema import build_schema
-from partygraph.schema.pagination import encode_cursor
 from partygraph.seed.records import Record, node, rel
 
 # ------------------------------------------------------------------ the graph the fuzz runs on

@@ -14,10 +14,10 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from partygraph.db import Graph, Row, Tx
+from partygraph.errors import BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UserError
 from partygraph.resolvers import hiding
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UserError
 
 Expected = Mapping[str, str | tuple[str, ...]]
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from partygraph import audit, properties
 from partygraph.access import Reach
 from partygraph.db import Graph, Row, Tx
+from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ActivityType, DemandStatus, WishStatus
 from partygraph.resolvers.checks import (
@@ -27,10 +28,9 @@ from partygraph.resolvers.checks import (
     require_nodes,
 )
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
 if TYPE_CHECKING:
-    from partygraph.schema.pagination import Window
+    from partygraph.paging import Window
 
 # The seeds' calendar is China Standard Time (UTC+8, no daylight saving): "today" is its date.
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")

@@ -15,13 +15,13 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from partygraph.db import Graph, Row, Tx
+from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 from partygraph.properties import BUILDING_ROLES, PERIOD, GridLevel
 from partygraph.resolvers.checks import distinct, require_ids, require_nodes
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
 if TYPE_CHECKING:
-    from partygraph.schema.pagination import Window
+    from partygraph.paging import Window
 
 AREA_LABELS = ("District", "Street", "Community")
 

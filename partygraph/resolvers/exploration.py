@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from partygraph.db import Graph, Row
 
 if TYPE_CHECKING:
-    from partygraph.schema.pagination import Window
+    from partygraph.paging import Window
 
 
 async def page_by_label(graph: Graph, label: str, window: Window) -> list[Row]:

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from partygraph import audit
 from partygraph.db import Graph, Row, Tx
+from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 from partygraph.properties import PropertyError, as_utc, kept_instant
 from partygraph.resolvers import hiding
 from partygraph.resolvers.checks import distinct, may_choose_id, prop, require_nodes
-from partygraph.schema.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 
 if TYPE_CHECKING:
-    from partygraph.schema.pagination import Window
+    from partygraph.paging import Window
 
 # Areas whose requests are those of the grids lying in them; units answer for requests too.
 AREA_LABELS = ("Grid", "Community", "Street", "District")

@@ -22,10 +22,11 @@ from strawberry.types import Info
 
 from partygraph import audit
 from partygraph.db import GraphError
+from partygraph.errors import INTERNAL, UserError
+from partygraph.paging import window
 from partygraph.resolvers.context import Context
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import INTERNAL
-from partygraph.schema.pagination import Connection, connection, window
+from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import ADMIN_ONLY, require
 
 log = logging.getLogger("partygraph")
@@ -45,6 +46,8 @@ def _ids(arguments: dict[str, Any]) -> set[str]:
 
 
 def _code(error: BaseException) -> str:
+    if isinstance(error, UserError):
+        return error.code
     if isinstance(error, GraphQLError):
         return str((error.extensions or {}).get("code", INTERNAL))
     if isinstance(error, GraphError):

@@ -9,6 +9,7 @@ from typing import Any
 import strawberry
 
 from partygraph.db import Row
+from partygraph.paging import window
 from partygraph.properties import ActivityType, ProjectCategory, ProjectStatus
 from partygraph.resolvers import cobuilding as co
 from partygraph.resolvers.checks import distinct
@@ -25,7 +26,7 @@ from partygraph.schema.nodes import (
     Wish,
     entity,
 )
-from partygraph.schema.pagination import Connection, connection, window
+from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import OFFICES, OFFICES_AND_UNITS, require
 
 PERIOD_HELP = "评议期：年 2024、半年 2024-H1、季度 2024-Q2 或月 2024-05"

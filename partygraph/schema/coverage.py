@@ -9,11 +9,12 @@ from typing import Annotated, Any
 import strawberry
 
 from partygraph.db import Row, Tx
+from partygraph.paging import window
 from partygraph.properties import ServeRole
 from partygraph.resolvers import coverage as cov
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Community, Grid, Node, Person, Unit, Wish, entities, entity
-from partygraph.schema.pagination import Connection, connection, window
+from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import AREA_FIGURES, OFFICES, require
 
 AREA = "区/县、街道/镇或社区/村的 id"

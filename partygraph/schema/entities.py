@@ -11,11 +11,11 @@ from strawberry.scalars import JSON
 
 from partygraph import audit, properties, vocabulary
 from partygraph.db import Tx
+from partygraph.errors import NOT_FOUND, UserError
 from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ServeRole
 from partygraph.resolvers.checks import distinct, require_nodes
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import NOT_FOUND, UserError
 from partygraph.schema.nodes import Node, entity
 from partygraph.schema.permissions import ADMIN_ONLY, OFFICES, require
 from partygraph.schema.vocab_enums import Label, RelationshipType

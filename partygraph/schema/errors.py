@@ -1,4 +1,5 @@
-"""Error shapes: every error a client sees has `extensions.code`; internals never leak."""
+"""Error shapes: every error a client sees has `extensions.code` (the service layer's UserError
+and the graph's GraphError mapped here); internals never leak."""
 
 from __future__ import annotations
 
@@ -10,19 +11,11 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from partygraph.db import GraphError, counting_statements
+from partygraph.errors import BAD_USER_INPUT, INTERNAL, TOO_COMPLEX, UserError
 
 log = logging.getLogger("partygraph")
 
-BAD_USER_INPUT = "BAD_USER_INPUT"
-NOT_FOUND = "NOT_FOUND"
-INTERNAL = "INTERNAL_SERVER_ERROR"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
-FORBIDDEN = "FORBIDDEN"
-# A change the entity's state does not allow (closing a closed request, claiming a claimed
-# wish): nothing is changed.
-INVALID_STATE = "INVALID_STATE"
-# Over a depth, alias or token limit; the message says which and what the limit is.
-TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 # How Strawberry's limiters word their refusals.
 _LIMIT_MARKS = (
     "exceeds maximum operation depth",
@@ -31,15 +24,12 @@ _LIMIT_MARKS = (
 )
 
 
-class UserError(GraphQLError):
-    """A request the caller can fix; the message says how."""
-
-    def __init__(self, message: str, code: str = BAD_USER_INPUT, **extra: Any) -> None:
-        super().__init__(message, extensions={"code": code, **extra})
-
-
 def _shaped(error: GraphQLError) -> GraphQLError:
     original = error.original_error
+    if isinstance(original, UserError):  # the service layer's refusal: its words, its code
+        error.extensions = {**(error.extensions or {}), **original.extensions}
+        error.message = original.message
+        return error
     # A statement the graph refused (code INTERNAL) is the service's fault: logged, below.
     if isinstance(original, GraphError) and original.code != INTERNAL:
         error.extensions = {**(error.extensions or {}), "code": original.code}

@@ -6,9 +6,9 @@ import time
 
 import strawberry
 
+from partygraph.errors import NOT_FOUND, UserError
 from partygraph.resolvers import exploration, hiding
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import NOT_FOUND, UserError
 from partygraph.schema.nodes import Node, entity
 from partygraph.schema.query import PathNode, PathRelationship
 from partygraph.schema.vocab_enums import Label, RelationshipType

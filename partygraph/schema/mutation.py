@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from partygraph.errors import UserError
 from partygraph.importer import ImportRejected, import_lines, split_records
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import UserError
 from partygraph.schema.permissions import ADMIN_ONLY, require
 
 MAX_IMPORT_LINES = 5000  # larger files: `partygraph import FILE`

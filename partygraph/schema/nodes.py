@@ -17,6 +17,7 @@ from neo4j.time import Date, DateTime
 
 from partygraph import properties
 from partygraph.db import Row
+from partygraph.paging import window
 from partygraph.properties import (
     ActivityType,
     AllianceKind,
@@ -42,7 +43,7 @@ from partygraph.resolvers import coverage
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema import enums  # noqa: F401  (registers the GraphQL enums)
-from partygraph.schema.pagination import Connection, connection, window
+from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.windows import LIST_MAX, SMALL_LIST, capped_list, nav_list
 
 

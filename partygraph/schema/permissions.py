@@ -13,8 +13,8 @@ Rows are scoped in the Cypher (partygraph.access); this decides the operations t
 from __future__ import annotations
 
 from partygraph.auth import Role
+from partygraph.errors import FORBIDDEN, UserError
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import FORBIDDEN, UserError
 
 ADMIN_ONLY = frozenset({Role.ADMIN})
 OFFICES = frozenset({Role.ADMIN, Role.DISTRICT, Role.STREET, Role.COMMUNITY})

@@ -8,10 +8,11 @@ from typing import Annotated
 import strawberry
 
 from partygraph import cypher
+from partygraph.errors import NOT_FOUND, UserError
+from partygraph.paging import MAX_PAGE, id_count, window
 from partygraph.resolvers import exploration
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import NOT_FOUND, UserError
 from partygraph.schema.nodes import (
     Community,
     District,
@@ -24,7 +25,7 @@ from partygraph.schema.nodes import (
     Unit,
     entity,
 )
-from partygraph.schema.pagination import MAX_PAGE, Connection, connection, id_count, window
+from partygraph.schema.pagination import Connection, connection
 
 
 @strawberry.type(description="路径上的实体")

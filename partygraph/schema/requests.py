@@ -9,14 +9,15 @@ from typing import Annotated
 import strawberry
 
 from partygraph.db import Row
+from partygraph.errors import UserError
+from partygraph.paging import window
 from partygraph.properties import RequestCategory, RequestStatus, read_instant
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers import requests as flow
 from partygraph.resolvers.checks import check_label
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.errors import UserError
 from partygraph.schema.nodes import Node, Request, Unit, entity
-from partygraph.schema.pagination import Connection, connection, window
+from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import AREA_FIGURES, OFFICES, OFFICES_AND_UNITS, require
 
 # `from` is a Python keyword: the argument is named from_ in code.

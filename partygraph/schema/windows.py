@@ -20,8 +20,8 @@ from strawberry.extensions import FieldExtension
 from strawberry.types.arguments import StrawberryArgument
 from strawberry.types.field import StrawberryField
 
+from partygraph.errors import UserError
 from partygraph.resolvers.navigation import Window, windowed
-from partygraph.schema.errors import UserError
 
 LIST_MAX = 100
 SMALL_LIST = 20

@@ -1,0 +1,65 @@
+"""One direction of flow: HTTP (app, and the command line beside it) → GraphQL layer (schema)
+→ service layer (resolvers) → the core (Graph, statements, errors, properties…). A module may
+import its own layer and those below it, never one above: read from `ast`, so an import inside
+a function or under TYPE_CHECKING counts too."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import partygraph
+
+PACKAGE = Path(partygraph.__file__).parent
+# Highest first; a module in none of these is core.
+LAYERS = (
+    ("edge", ("partygraph.app", "partygraph.cli", "partygraph.published", "partygraph.__main__")),
+    ("graphql", ("partygraph.schema",)),
+    ("service", ("partygraph.resolvers",)),
+)
+RANK = {name: rank for rank, (name, _) in enumerate(LAYERS)} | {"core": len(LAYERS)}
+
+
+def layer(module: str) -> str:
+    for name, prefixes in LAYERS:
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return name
+    return "core"
+
+
+def module_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            # `from partygraph import schema` imports the module partygraph.schema (a name
+            # that is no module, as in `from partygraph.errors import UserError`, ranks as its
+            # module does)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return {name for name in found if name.split(".")[0] == "partygraph"}
+
+
+def test_no_module_imports_a_layer_above_its_own() -> None:
+    upward = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = module_of(path)
+        for target in sorted(imported(path)):
+            if RANK[layer(target)] < RANK[layer(module)]:
+                upward.append(f"{module} ({layer(module)}) imports {target} ({layer(target)})")
+    assert not upward, "\n".join(upward)
+
+
+def test_the_layers_hold_the_modules_they_name() -> None:
+    # A renamed package would make the test above pass by checking nothing.
+    modules = {module_of(path) for path in PACKAGE.rglob("*.py")}
+    for _, prefixes in LAYERS:
+        for prefix in prefixes:
+            assert any(m == prefix or m.startswith(prefix + ".") for m in modules), prefix
+    assert {layer(m) for m in modules} == set(RANK)
