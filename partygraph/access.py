@@ -28,7 +28,6 @@ Something outside a viewer's reach reads exactly like something that does not ex
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 
 from partygraph.properties import NODE_PROPERTIES, Kind
@@ -81,70 +80,71 @@ def _in_scope(var: str, hops: str, label: str) -> str:
     )
 
 
-def _area_clauses(label: str) -> tuple[list[str], list[str]]:
+def _area_clauses(label: str, x: str) -> tuple[list[str], list[str]]:
     """(what the office keeps: it may change these and read their personal data; what else it
-    may read). What it keeps cannot be widened by anyone's links: linking needs both ends kept."""
+    may read), of node `x`. What it keeps cannot be widened by anyone's links: linking needs
+    both ends kept."""
     kept = [
         # areas in the scope, and the wishes, demands, requests and activities in them (in a
         # subquery: Neo4j refuses the variable-length step beside the quantified path pattern
         # of shortest_path)
-        f"EXISTS {{ MATCH (x) WHERE {_in_scope('x', '0..9', label)} }}",
+        f"EXISTS {{ MATCH ({x}) WHERE {_in_scope(x, '0..9', label)} }}",
         # its residents, the branches leading its grids, members who reported to it
-        "EXISTS { MATCH (x)-[:RESIDES_IN|LEADS]->(pg_at) "
+        f"EXISTS {{ MATCH ({x})-[:RESIDES_IN|LEADS]->(pg_at) "
         f"WHERE {_in_scope('pg_at', '0..9', label)} }}",
-        "EXISTS { MATCH (x)-[:REPORTED_TO]->(pg_at) "
-        f"WHERE x:Person AND {_in_scope('pg_at', '0..9', label)} }}",
+        f"EXISTS {{ MATCH ({x})-[:REPORTED_TO]->(pg_at) "
+        f"WHERE {x}:Person AND {_in_scope('pg_at', '0..9', label)} }}",
         # members and committee members of those branches
-        "EXISTS { MATCH (x)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:LEADS]->(pg_at) "
+        f"EXISTS {{ MATCH ({x})-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:LEADS]->(pg_at) "
         f"WHERE {_in_scope('pg_at', '0..8', label)} }}",
     ]
     seen = [
         # the areas above it, so chains upward (a whistle, a grid's street) read whole
         f"EXISTS {{ MATCH (pg_s:Entity:{label} {{id: $scope}}) "
-        "WHERE x IN [(pg_s)-[:IN*1..8]->(pg_in) | pg_in] }",
+        f"WHERE {x} IN [(pg_s)-[:IN*1..8]->(pg_in) | pg_in] }}",
         # contact leaders, staff, people who claimed its wishes or attended its activities;
         # units paired with it, evaluated by it or taking its demands; projects for it
-        "EXISTS { MATCH (x)-[:CONTACTS|SERVES|CLAIMED|ATTENDED|PAIRED_WITH|EVALUATED|TOOK|FOR"
+        f"EXISTS {{ MATCH ({x})-[:CONTACTS|SERVES|CLAIMED|ATTENDED|PAIRED_WITH|EVALUATED|TOOK|FOR"
         f"|REPORTED_TO]->(pg_at) WHERE {_in_scope('pg_at', '0..9', label)} }}",
         # organisations, teams and resources of its paired units
-        "EXISTS { MATCH (x)-[:OF|OFFERED_BY]->(:Unit)-[:PAIRED_WITH]->(pg_at) "
+        f"EXISTS {{ MATCH ({x})-[:OF|OFFERED_BY]->(:Unit)-[:PAIRED_WITH]->(pg_at) "
         f"WHERE {_in_scope('pg_at', '0..8', label)} }}",
         # units doing projects there or answering its requests; alliances of its communities
-        "EXISTS { MATCH (x)<-[:BY|FIRST_RESPONSIBLE|ESCALATED_TO|MEMBER_OF]-(pg_at) "
-        "WHERE (x:Unit OR x:Alliance) AND any(pg_up IN [(pg_at)-[:FOR|IN*0..9]->(pg_in) | pg_in] "
-        f"WHERE pg_up.id = $scope AND pg_up:Entity AND pg_up:{label}) }}",
+        f"EXISTS {{ MATCH ({x})<-[:BY|FIRST_RESPONSIBLE|ESCALATED_TO|MEMBER_OF]-(pg_at) "
+        f"WHERE ({x}:Unit OR {x}:Alliance) AND any(pg_up IN [(pg_at)-[:FOR|IN*0..9]->(pg_in) "
+        f"| pg_in] WHERE pg_up.id = $scope AND pg_up:Entity AND pg_up:{label}) }}",
     ]
     return kept, seen
 
 
-def _unit_clauses(label: str) -> tuple[list[str], list[str]]:
-    """(clauses of what the unit may change, further clauses of what it may only read)."""
+def _unit_clauses(label: str, x: str) -> tuple[list[str], list[str]]:
+    """(clauses of what the unit may change, further clauses of what it may only read), of
+    node `x`."""
     scope = f"(:Entity:{label} {{id: $scope}})"
     own = [
-        f"(x.id = $scope AND x:{label})",
+        f"({x}.id = $scope AND {x}:{label})",
         # its members, the requests it answers for, the demands it took
-        f"EXISTS {{ MATCH (x)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->{scope} }}",
-        f"EXISTS {{ MATCH (x)<-[:TOOK]-{scope} }}",
+        f"EXISTS {{ MATCH ({x})-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->{scope} }}",
+        f"EXISTS {{ MATCH ({x})<-[:TOOK]-{scope} }}",
     ]
     read = [
         # whatever else is linked to it: its organisation, pairings, projects, evaluations
-        f"EXISTS {{ MATCH (x)--{scope} }}",
-        f"EXISTS {{ MATCH (x)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->{scope} }}",
+        f"EXISTS {{ MATCH ({x})--{scope} }}",
+        f"EXISTS {{ MATCH ({x})-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->{scope} }}",
         # the communities and grids its members live in or reported to: its reverse report,
         # walked from the place checked, down to its residents. The unit is named by id and
         # labels() so that no index offers to start there: Neo4j would walk each member's
         # places up for every row, and ArcadeDB would scan for the unit in every row.
-        "((x:Community OR x:Grid) AND EXISTS { MATCH (x)<-[:IN*0..8]-()"
+        f"(({x}:Community OR {x}:Grid) AND EXISTS {{ MATCH ({x})<-[:IN*0..8]-()"
         "<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) "
         f"WHERE pg_u.id = $scope AND '{label}' IN labels(pg_u) }})",
-        f"EXISTS {{ MATCH (x)-[:IN]->()<-[:PAIRED_WITH]-{scope} }}",
+        f"EXISTS {{ MATCH ({x})-[:IN]->()<-[:PAIRED_WITH]-{scope} }}",
     ]
     return own, read
 
 
-def _any(clauses: list[str], var: str) -> str:
-    """The clauses joined by OR, their node `x` renamed to `var`."""
-    return "(" + re.sub(r"\bx\b", var, "\n     OR ".join(clauses)) + ")"
+def _any(clauses: list[str]) -> str:
+    return "(" + "\n     OR ".join(clauses) + ")"
 
 
 def visible(access: Access, var: str) -> str:
@@ -154,10 +154,10 @@ def visible(access: Access, var: str) -> str:
     if access.reach is Reach.NONE:
         return "false"
     if access.reach is Reach.AREA:
-        kept, seen = _area_clauses(_label(access))
-        return _any([*kept, *seen], var)
-    own, read = _unit_clauses(_label(access))
-    return _any([*own, *read], var)
+        kept, seen = _area_clauses(_label(access), var)
+        return _any([*kept, *seen])
+    own, read = _unit_clauses(_label(access), var)
+    return _any([*own, *read])
 
 
 def writable(access: Access, var: str) -> str:
@@ -167,8 +167,8 @@ def writable(access: Access, var: str) -> str:
     if access.reach in (Reach.ALL, Reach.NONE):  # integrations only read
         return "false"
     if access.reach is Reach.AREA:
-        return _any(_area_clauses(_label(access))[0], var)
-    return _any(_unit_clauses(_label(access))[0], var)
+        return _any(_area_clauses(_label(access), var)[0])
+    return _any(_unit_clauses(_label(access), var)[0])
 
 
 def _label(access: Access) -> str:
