@@ -37,6 +37,15 @@ MAX_HOPS = 12
 
 
 @lru_cache(maxsize=1)
+def files() -> dict[str, list[str]]:
+    """The names of the statements of each file (by its stem, e.g. "graphql"), in file order."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(Path(__file__).parent.glob("*.cypher")):
+        found[path.stem] = _HEADER.findall(path.read_text(encoding="utf-8"))
+    return found
+
+
+@lru_cache(maxsize=1)
 def statements() -> dict[str, str]:
     """All statements by name, as written in the files (templates unfilled)."""
     found: dict[str, str] = {}
@@ -47,6 +56,14 @@ def statements() -> dict[str, str]:
                 raise ValueError(f"statement {name} is defined twice ({path.name})")
             found[name] = body.strip().rstrip(";")
     return found
+
+
+def with_access(name: str, access: Access) -> str:
+    """The statement `name` with the predicates and property maps of `access` in place and its
+    template tokens as written: what a viewer's statement is before a label or type fills it."""
+    return _ACCESS_MARK.sub(
+        lambda mark: _ACCESS_RULES[mark.group(1)](access, mark.group(2)), statements()[name]
+    )
 
 
 def template_tokens(name: str) -> set[str]:
@@ -69,9 +86,7 @@ def render(
     access: Access = FULL,
 ) -> str:
     """The statement `name` with its template tokens filled; each value is checked first."""
-    text = _ACCESS_MARK.sub(
-        lambda mark: _ACCESS_RULES[mark.group(1)](access, mark.group(2)), statements()[name]
-    )
+    text = with_access(name, access)
     needed = template_tokens(name)
     given = {"__LABEL__": label, "__REL__": rel, "__HOPS__": hops, "__ORDER__": order}
     for token, value in given.items():
