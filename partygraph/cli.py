@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from partygraph import auth, published
-from partygraph.config import Settings, get_settings
+from partygraph.config import Settings, get_settings, problems
 from partygraph.db import Connection, Graph, GraphError, Row, connection_for
 from partygraph.engine import KINDS, EngineError, choose, engine_of
 from partygraph.export import export_line, export_records
@@ -53,6 +54,17 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 def _say(message: str) -> None:
     err.print(message, highlight=False)
+
+
+@app.callback()
+def _settings_first() -> None:
+    """Settings check themselves (partygraph.config): a bad one stops every command, said
+    plainly, before anything starts."""
+    try:
+        get_settings()
+    except ValidationError as exc:
+        wrong = "\n  ".join(problems(exc))
+        raise _fail(f"the environment's settings are wrong:\n  {wrong}") from None
 
 
 def _refuse_a_second_engine(settings: Settings, kind: str) -> None:

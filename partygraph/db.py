@@ -206,7 +206,7 @@ def connection_for(
         return Connection(
             settings.neo4j_uri,
             settings.neo4j_user,
-            settings.neo4j_password,
+            settings.neo4j_password.get_secret_value(),
             settings.neo4j_database,
         )
     engine = engine_for(settings)
