@@ -27,7 +27,7 @@ from partygraph.paging import window
 from partygraph.resolvers.context import Context
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.pagination import Connection, connection
-from partygraph.schema.permissions import ADMIN_ONLY, require
+from partygraph.schema.permissions import ADMIN_ONLY, only
 
 log = logging.getLogger("partygraph")
 ID_ARGUMENTS = {"id", "from_", "to"}
@@ -128,7 +128,7 @@ def _entry(props: dict[str, Any]) -> AuditEntry:
 
 @strawberry.type
 class AuditQuery:
-    @strawberry.field(description="审计记录（仅管理员），按时间先后")
+    @strawberry.field(description="审计记录（仅管理员），按时间先后", extensions=[only(ADMIN_ONLY)])
     async def audit_trail(
         self,
         info: AppInfo,
@@ -139,7 +139,6 @@ class AuditQuery:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[AuditEntry] | None:
-        require(info, ADMIN_ONLY)
         page = window(first, after, last, before)
         graph = info.context.graph
         params = {"actor": actor, "operation": operation}

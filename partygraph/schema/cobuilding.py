@@ -27,7 +27,7 @@ from partygraph.schema.nodes import (
     entity,
 )
 from partygraph.schema.pagination import Connection, connection
-from partygraph.schema.permissions import OFFICES, OFFICES_AND_UNITS, require
+from partygraph.schema.permissions import OFFICES, OFFICES_AND_UNITS, only
 
 PERIOD_HELP = "评议期：年 2024、半年 2024-H1、季度 2024-Q2 或月 2024-05"
 
@@ -327,12 +327,12 @@ class CobuildingMutation:
     @strawberry.mutation(
         description="提交双向评议：社区评单位，或单位评社区，得分 0-100。"
         "同一评价方对同一对象在同一评议期只保留一个分数：再次提交会替换原分数"
-        "（评议期内可更正），原分数见 previousScore。" + PERIOD_HELP
+        "（评议期内可更正），原分数见 previousScore。" + PERIOD_HELP,
+        extensions=[only(OFFICES_AND_UNITS)],
     )
     async def submit_evaluation(
         self, info: AppInfo, input: SubmitEvaluationInput
     ) -> SubmitEvaluationPayload | None:
-        require(info, OFFICES_AND_UNITS)
         written = await co.submit_evaluation(
             info.context.graph, input.from_, input.to, input.period, input.score
         )
@@ -347,47 +347,49 @@ class CobuildingMutation:
 
     @strawberry.mutation(
         description="单位接单：待认领（OPEN）的需求变为已接单（TAKEN），记录接单日期；"
-        "其他状态的需求不能接单（INVALID_STATE）"
+        "其他状态的需求不能接单（INVALID_STATE）",
+        extensions=[only(OFFICES_AND_UNITS)],
     )
     async def take_demand(self, info: AppInfo, input: TakeDemandInput) -> TakeDemandPayload | None:
-        require(info, OFFICES_AND_UNITS)
         row = await co.take_demand(info.context.graph, input.unit_id, input.id)
         return TakeDemandPayload(demand=Demand.from_row(row))
 
-    @strawberry.mutation(description="需求办结：已接单（TAKEN）的需求变为已完成（DONE）")
+    @strawberry.mutation(
+        description="需求办结：已接单（TAKEN）的需求变为已完成（DONE）",
+        extensions=[only(OFFICES_AND_UNITS)],
+    )
     async def complete_demand(
         self, info: AppInfo, input: CompleteDemandInput
     ) -> CompleteDemandPayload | None:
-        require(info, OFFICES_AND_UNITS)
         row = await co.complete_demand(info.context.graph, input.id)
         return CompleteDemandPayload(demand=Demand.from_row(row))
 
     @strawberry.mutation(
         description="认领微心愿：待认领（OPEN）的心愿变为已认领（CLAIMED），记录认领日期；"
-        "已认领或已实现的心愿不能再认领（INVALID_STATE）"
+        "已认领或已实现的心愿不能再认领（INVALID_STATE）",
+        extensions=[only(OFFICES_AND_UNITS)],
     )
     async def claim_wish(self, info: AppInfo, input: ClaimWishInput) -> ClaimWishPayload | None:
-        require(info, OFFICES_AND_UNITS)
         row = await co.claim_wish(info.context.graph, input.person_id, input.id)
         return ClaimWishPayload(wish=Wish.from_row(row))
 
     @strawberry.mutation(
         description="点亮微心愿：已认领（CLAIMED）的心愿变为已实现（FULFILLED），"
-        "在认领关系上记录实现日期"
+        "在认领关系上记录实现日期",
+        extensions=[only(OFFICES)],
     )
     async def fulfil_wish(self, info: AppInfo, input: FulfilWishInput) -> FulfilWishPayload | None:
-        require(info, OFFICES)
         row = await co.fulfil_wish(info.context.graph, input.id)
         return FulfilWishPayload(wish=Wish.from_row(row))
 
     @strawberry.mutation(
         description="登记在社区或网格开展的活动/会议（联席会议、党课、走访、志愿服务）。"
-        "不给 id 时生成 a- 加随机串；hours 为时长（大于 0，至多 24 小时）"
+        "不给 id 时生成 a- 加随机串；hours 为时长（大于 0，至多 24 小时）",
+        extensions=[only(OFFICES)],
     )
     async def record_activity(
         self, info: AppInfo, input: RecordActivityInput
     ) -> RecordActivityPayload | None:
-        require(info, OFFICES)
         row = await co.record_activity(
             info.context.graph,
             input.place_id,
@@ -402,12 +404,12 @@ class CobuildingMutation:
 
     @strawberry.mutation(
         description="登记人员参加活动及时长（大于 0，至多 24 小时）；"
-        "同一人再次登记同一活动时替换原时长"
+        "同一人再次登记同一活动时替换原时长",
+        extensions=[only(OFFICES)],
     )
     async def record_attendance(
         self, info: AppInfo, input: RecordAttendanceInput
     ) -> RecordAttendancePayload | None:
-        require(info, OFFICES)
         written = await co.record_attendance(
             info.context.graph, input.activity_id, input.person_id, input.hours
         )

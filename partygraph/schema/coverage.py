@@ -15,7 +15,7 @@ from partygraph.resolvers import coverage as cov
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Community, Grid, Node, Person, Unit, Wish, entities, entity
 from partygraph.schema.pagination import Connection, connection
-from partygraph.schema.permissions import AREA_FIGURES, OFFICES, require
+from partygraph.schema.permissions import AREA_FIGURES, OFFICES, only
 
 AREA = "区/县、街道/镇或社区/村的 id"
 AreaId = Annotated[strawberry.ID, strawberry.argument(description=AREA)]
@@ -214,12 +214,12 @@ class CoverageQuery:
         return connection(page, rows, Person.from_row, lambda: cov.unreported_count(graph, area_id))
 
     @strawberry.field(
-        description="区域内每个社区的双报到情况（按社区 id 排序）：居住党员数、已报到、未报到"
+        description="区域内每个社区的双报到情况（按社区 id 排序）：居住党员数、已报到、未报到",
+        extensions=[only(AREA_FIGURES)],
     )
     async def reporting_summary(
         self, info: AppInfo, area_id: AreaId
     ) -> list[CommunityReporting] | None:
-        require(info, AREA_FIGURES)
         await cov.require_entity(info, area_id, cov.AREA_LABELS)
         return [_reporting(row) for row in await cov.reporting_summary(info.context.graph, area_id)]
 
@@ -244,7 +244,8 @@ class CoverageQuery:
     @strawberry.field(
         description="覆盖缺口（区/县、街道/镇或社区/村）：无包联领导或无结对单位的社区、"
         "无党支部的网格、低于配备标准（默认每个网格至少 6 名干部、30 名志愿者）的网格、"
-        "缺“两长四员”的楼栋微网格"
+        "缺“两长四员”的楼栋微网格",
+        extensions=[only(AREA_FIGURES)],
     )
     async def coverage_gaps(
         self,
@@ -253,7 +254,6 @@ class CoverageQuery:
         min_cadres: int | None = 6,
         min_volunteers: int | None = 30,
     ) -> CoverageGaps | None:
-        require(info, AREA_FIGURES)
         # An explicit null means the standard (6 cadres, 30 volunteers per grid).
         min_cadres = cov.require_minimum("minCadres", 6 if min_cadres is None else min_cadres)
         min_volunteers = cov.require_minimum(
@@ -269,10 +269,10 @@ class CoverageQuery:
 
     @strawberry.field(
         description="区域（区/县、街道/镇或社区/村）内的包联干部：包联（CONTACTS）区域内"
-        "社区或网格的每个人员（按 id 排序），及其在区域内包联的社区和网格"
+        "社区或网格的每个人员（按 id 排序），及其在区域内包联的社区和网格",
+        extensions=[only(AREA_FIGURES)],
     )
     async def contact_leaders(self, info: AppInfo, area_id: AreaId) -> list[ContactLeader] | None:
-        require(info, AREA_FIGURES)
         await cov.require_entity(info, area_id, cov.AREA_LABELS)
         return [_leader(row) for row in await cov.contact_leaders(info.context.graph, area_id)]
 
@@ -295,12 +295,12 @@ class CoverageMutation:
         description="登记在职党员向居住社区报到（双报到）。须为党员（否则 INVALID_STATE），"
         "须居住在该社区或其下网格（否则 BAD_USER_INPUT，并说明其居住地），"
         "不能重复报到（INVALID_STATE）；on 默认为今天（UTC），不得晚于明天。"
-        "一个事务内完成，出错则不做任何改动。返回该人员"
+        "一个事务内完成，出错则不做任何改动。返回该人员",
+        extensions=[only(OFFICES)],
     )
     async def record_report(
         self, info: AppInfo, input: RecordReportInput
     ) -> RecordReportPayload | None:
-        require(info, OFFICES)
         person_id, community_id = input.person_id, input.community_id
         day = input.on or dt.datetime.now(dt.UTC).date()
 

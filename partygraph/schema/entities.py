@@ -17,7 +17,7 @@ from partygraph.properties import ServeRole
 from partygraph.resolvers.checks import distinct, require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Node, entity
-from partygraph.schema.permissions import ADMIN_ONLY, OFFICES, require
+from partygraph.schema.permissions import ADMIN_ONLY, OFFICES, only
 from partygraph.schema.vocab_enums import Label, RelationshipType
 
 ANY_LABEL = tuple(vocabulary.LABELS)
@@ -165,11 +165,13 @@ class UnlinkPayload:
 
 @strawberry.type
 class EntityMutation:
-    @strawberry.mutation(description="新建任一类型的实体；name 必填，id 不给则自动生成")
+    @strawberry.mutation(
+        description="新建任一类型的实体；name 必填，id 不给则自动生成",
+        extensions=[only(ADMIN_ONLY)],
+    )
     async def create_entity(
         self, info: AppInfo, input: CreateEntityInput
     ) -> CreateEntityPayload | None:
-        require(info, ADMIN_ONLY)
         label = input.label
         props = _object(input.properties, "properties")
         name = props.get("name")
@@ -191,12 +193,12 @@ class EntityMutation:
         return CreateEntityPayload(entity=made, created_ids=[strawberry.ID(node_id)])
 
     @strawberry.mutation(
-        description="修改实体属性；值为 null 的属性被删除（name 与 id 不能删除或修改 id）"
+        description="修改实体属性；值为 null 的属性被删除（name 与 id 不能删除或修改 id）",
+        extensions=[only(OFFICES)],
     )
     async def update_entity(
         self, info: AppInfo, input: UpdateEntityInput
     ) -> UpdateEntityPayload | None:
-        require(info, OFFICES)
         id = input.id
         changes = _object(input.properties, "properties")
         if not changes:
@@ -214,11 +216,10 @@ class EntityMutation:
 
         return UpdateEntityPayload(entity=await info.context.graph.transaction(work))
 
-    @strawberry.mutation(description="删除实体及其全部关系")
+    @strawberry.mutation(description="删除实体及其全部关系", extensions=[only(ADMIN_ONLY)])
     async def delete_entity(
         self, info: AppInfo, input: DeleteEntityInput
     ) -> DeleteEntityPayload | None:
-        require(info, ADMIN_ONLY)
         id = input.id
 
         async def work(tx: Tx) -> DeleteEntityPayload:
@@ -233,10 +234,11 @@ class EntityMutation:
         return await info.context.graph.transaction(work)
 
     @strawberry.mutation(
-        description="建立关系（已存在则更新其属性）；两端类型须符合词表，如 IN 只能由社区指向街道等"
+        description="建立关系（已存在则更新其属性）；两端类型须符合词表，"
+        "如 IN 只能由社区指向街道等",
+        extensions=[only(OFFICES)],
     )
     async def link(self, info: AppInfo, input: LinkInput) -> LinkPayload | None:
-        require(info, OFFICES)
         rel, from_, to = input.type.value, input.from_, input.to
         _not_workflow_link(rel)
         props = _coerced(_rel_props, rel, _object(input.properties, "properties"))
@@ -259,10 +261,10 @@ class EntityMutation:
         return LinkPayload(relationship=await info.context.graph.transaction(work))
 
     @strawberry.mutation(
-        description="删除关系；EVALUATED 需给出 period 指明哪一期，SERVES 可给出 role 只删该角色"
+        description="删除关系；EVALUATED 需给出 period 指明哪一期，SERVES 可给出 role 只删该角色",
+        extensions=[only(OFFICES)],
     )
     async def unlink(self, info: AppInfo, input: UnlinkInput) -> UnlinkPayload | None:
-        require(info, OFFICES)
         rel, from_, to, period = input.type.value, input.from_, input.to, input.period
         _not_workflow_link(rel)
         if rel == "EVALUATED" and period is None:

@@ -7,7 +7,7 @@ import strawberry
 from partygraph.errors import UserError
 from partygraph.importer import ImportRejected, import_lines, split_records
 from partygraph.resolvers.navigation import AppInfo
-from partygraph.schema.permissions import ADMIN_ONLY, require
+from partygraph.schema.permissions import ADMIN_ONLY, only
 
 MAX_IMPORT_LINES = 5000  # larger files: `partygraph import FILE`
 
@@ -38,12 +38,12 @@ class Mutation:
     @strawberry.mutation(
         description="按 JSON Lines 导入记录（与 `partygraph import` 相同的格式与语义："
         "按 id 更新或创建，有任何一行出错则整批不写入，错误中给出行号）。"
-        "仅限小批量，大文件请用命令行。"
+        "仅限小批量，大文件请用命令行。",
+        extensions=[only(ADMIN_ONLY)],
     )
     async def import_records(
         self, info: AppInfo, input: ImportRecordsInput
     ) -> ImportRecordsPayload | None:
-        require(info, ADMIN_ONLY)
         lines = split_records(input.records)
         if len(lines) > MAX_IMPORT_LINES:
             raise UserError(

@@ -18,7 +18,7 @@ from partygraph.resolvers.checks import check_label
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Node, Request, Unit, entity
 from partygraph.schema.pagination import Connection, connection
-from partygraph.schema.permissions import AREA_FIGURES, OFFICES, OFFICES_AND_UNITS, require
+from partygraph.schema.permissions import AREA_FIGURES, OFFICES, OFFICES_AND_UNITS, only
 
 # `from` is a Python keyword: the argument is named from_ in code.
 Since = Annotated[dt.datetime | None, strawberry.argument(name="from")]
@@ -150,7 +150,8 @@ class RequestsQuery:
 
     @strawberry.field(
         description="区域（网格、社区、街道、区）内提出时间在 [from, to) 的诉求办理统计；"
-        "from、to 均可省略"
+        "from、to 均可省略",
+        extensions=[only(AREA_FIGURES)],
     )
     async def request_stats(
         self,
@@ -159,7 +160,6 @@ class RequestsQuery:
         from_: Since = None,
         to: dt.datetime | None = None,
     ) -> RequestStats | None:
-        require(info, AREA_FIGURES)
         start, end = _period(from_, to)
         await _labelled(info, area_id, flow.AREA_LABELS)
         row = await flow.stats(info.context.graph, area_id, start, end)
@@ -167,7 +167,8 @@ class RequestsQuery:
 
     @strawberry.field(
         description="按下级区域的诉求办理统计：区 → 街道，街道 → 社区，社区 → 社区网格，"
-        "网格 → 下级网格（直接位于该网格本身的诉求不归入任何下级）。无诉求的下级也列出。"
+        "网格 → 下级网格（直接位于该网格本身的诉求不归入任何下级）。无诉求的下级也列出。",
+        extensions=[only(AREA_FIGURES)],
     )
     async def request_stats_by_area(
         self,
@@ -176,7 +177,6 @@ class RequestsQuery:
         from_: Since = None,
         to: dt.datetime | None = None,
     ) -> list[AreaRequestStats] | None:
-        require(info, AREA_FIGURES)
         start, end = _period(from_, to)
         label = await _labelled(info, area_id, flow.AREA_LABELS)
         rows = await flow.stats_by_child(info.context.graph, area_id, label, start, end)
@@ -254,12 +254,12 @@ class ReturnRequestPayload:
 class RequestsMutation:
     @strawberry.mutation(
         description="在网格内提出诉求：状态 OPEN、层级 0（网格），提出时间为当前时刻（UTC），"
-        "办理时限默认 7 天；id 省略时自动生成（r- 加随机串），给出的 id 已被占用时报错"
+        "办理时限默认 7 天；id 省略时自动生成（r- 加随机串），给出的 id 已被占用时报错",
+        extensions=[only(OFFICES)],
     )
     async def raise_request(
         self, info: AppInfo, input: RaiseRequestInput
     ) -> RaiseRequestPayload | None:
-        require(info, OFFICES)
         new = flow.NewRequest(
             input.grid_id, input.category.name, input.description, input.due_at, input.id
         )
@@ -268,35 +268,40 @@ class RequestsMutation:
 
     @strawberry.mutation(
         description="吹哨上报一级：网格 → 所在街道（1）→ 所在区（2）；给出 unitId 时改为向"
-        "职能部门吹哨（3，部门报到，须已到街道层级）。已办结、已退回或已到顶层的不能再上报"
+        "职能部门吹哨（3，部门报到，须已到街道层级）。已办结、已退回或已到顶层的不能再上报",
+        extensions=[only(OFFICES)],
     )
     async def escalate_request(
         self, info: AppInfo, input: EscalateRequestInput
     ) -> EscalateRequestPayload | None:
-        require(info, OFFICES)
         row = await flow.escalate(info.context.graph, input.id, input.unit_id)
         return EscalateRequestPayload(request=Request.from_row(row))
 
-    @strawberry.mutation(description="指定或更换诉求的首问负责单位（仅限在办的诉求）")
+    @strawberry.mutation(
+        description="指定或更换诉求的首问负责单位（仅限在办的诉求）", extensions=[only(OFFICES)]
+    )
     async def assign_first_responsible(
         self, info: AppInfo, input: AssignFirstResponsibleInput
     ) -> AssignFirstResponsiblePayload | None:
-        require(info, OFFICES)
         row = await flow.assign_first_responsible(info.context.graph, input.id, input.unit_id)
         return AssignFirstResponsiblePayload(request=Request.from_row(row))
 
-    @strawberry.mutation(description="办结诉求，记录满意度（1-5）；仅限在办的诉求")
+    @strawberry.mutation(
+        description="办结诉求，记录满意度（1-5）；仅限在办的诉求",
+        extensions=[only(OFFICES_AND_UNITS)],
+    )
     async def close_request(
         self, info: AppInfo, input: CloseRequestInput
     ) -> CloseRequestPayload | None:
-        require(info, OFFICES_AND_UNITS)
         row = await flow.close(info.context.graph, input.id, input.satisfaction)
         return CloseRequestPayload(request=Request.from_row(row))
 
-    @strawberry.mutation(description="作为无效诉求退回（无效退单），须说明原因；仅限在办的诉求")
+    @strawberry.mutation(
+        description="作为无效诉求退回（无效退单），须说明原因；仅限在办的诉求",
+        extensions=[only(OFFICES_AND_UNITS)],
+    )
     async def return_request(
         self, info: AppInfo, input: ReturnRequestInput
     ) -> ReturnRequestPayload | None:
-        require(info, OFFICES_AND_UNITS)
         row = await flow.return_invalid(info.context.graph, input.id, input.reason)
         return ReturnRequestPayload(request=Request.from_row(row))
