@@ -242,7 +242,7 @@ async def healthz(request: Request) -> Response:
 async def _ping(scope: Scope) -> object:
     """A read of nothing: the wait for a request's bookmarks (partygraph.bookmarks)."""
     graph: Graph = scope["app"].state.graph
-    return await graph.read("ping")
+    return await graph.value("ping")
 
 
 async def readyz(request: Request) -> Response:

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from partygraph import auth, published
 from partygraph.config import Settings, get_settings, problems
-from partygraph.db import Connection, Graph, GraphError, Row, connection_for
+from partygraph.db import Connection, Graph, GraphError, connection_for
 from partygraph.engine import KINDS, EngineError, choose, engine_of
 from partygraph.export import export_line, export_records
 from partygraph.importer import (
@@ -309,11 +309,11 @@ def token(
         if scope and check:
             wanted = auth.SCOPE_LABELS[role]
 
-            async def work(graph: Graph) -> list[Row]:
-                return await graph.read("label_of", {"id": scope})
+            async def work(graph: Graph) -> str | None:
+                label: str | None = await graph.value("label_of", {"id": scope})
+                return label
 
-            found = _with_graph(settings, work)
-            label = found[0]["label"] if found else None
+            label = _with_graph(settings, work)
             if label != wanted:
                 what = f"a {label}" if label else "not in the graph"
                 raise _fail(

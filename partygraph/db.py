@@ -41,6 +41,8 @@ from neo4j.exceptions import (
 from partygraph import audit, bookmarks, cypher
 from partygraph.access import FULL, Access
 from partygraph.config import Settings
+from partygraph.cypher import Shape
+from partygraph.cypher.names import Statement
 from partygraph.engine import Announce, engine_for
 
 Row = dict[str, Any]
@@ -270,7 +272,7 @@ _recorder = _Recorder()
 class Step:
     """One statement of a multi-statement transaction."""
 
-    name: str
+    name: Statement
     params: Mapping[str, Any]
     label: str | None = None
     rel: str | None = None
@@ -336,7 +338,7 @@ class Tx:
 
     async def run(
         self,
-        name: str,
+        name: Statement,
         params: Mapping[str, Any] | None = None,
         *,
         label: str | None = None,
@@ -346,6 +348,35 @@ class Tx:
     ) -> list[Row]:
         step = Step(name, params or {}, label, rel, hops, order)
         return await self._graph._run(self._tx, step)
+
+    async def one(
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+    ) -> Row | None:
+        """The one row of a `^` statement (partygraph.cypher), or None."""
+        step = Step(name, params or {}, **fill)
+        return _one(name, await self._graph._run(self._tx, step, Shape.ONE))
+
+    async def value(
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+    ) -> Any:
+        """The one value of a `$` statement, or None when it returns no row."""
+        step = Step(name, params or {}, **fill)
+        return _value(name, await self._graph._run(self._tx, step, Shape.VALUE))
+
+
+def _one(name: str, rows: list[Row]) -> Row | None:
+    if len(rows) > 1:
+        raise ValueError(f"statement {name} returned {len(rows)} rows, not one")
+    return rows[0] if rows else None
+
+
+def _value(name: str, rows: list[Row]) -> Any:
+    row = _one(name, rows)
+    if row is None:
+        return None
+    if len(row) != 1:
+        raise ValueError(f"statement {name} returned {len(row)} columns, not one value")
+    return next(iter(row.values()))
 
 
 class Graph:
@@ -384,7 +415,10 @@ class Graph:
     async def close(self) -> None:
         await self.driver.close()
 
-    async def _run(self, tx: AsyncManagedTransaction, step: Step) -> list[Row]:
+    async def _run(
+        self, tx: AsyncManagedTransaction, step: Step, shape: Shape = Shape.ROWS
+    ) -> list[Row]:
+        cypher.check_shape(step.name, shape)
         query = cypher.render(
             step.name,
             label=step.label,
@@ -428,7 +462,7 @@ class Graph:
 
     async def read(
         self,
-        name: str,
+        name: Statement,
         params: Mapping[str, Any] | None = None,
         *,
         label: str | None = None,
@@ -439,9 +473,21 @@ class Graph:
         step = Step(name, params or {}, label, rel, hops, order)
         return (await self._transaction([step], write=False))[0]
 
+    async def one(
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+    ) -> Row | None:
+        """The one row of a `^` statement, read in a transaction of its own (or None)."""
+        return await self.transaction(lambda tx: tx.one(name, params, **fill), write=False)
+
+    async def value(
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+    ) -> Any:
+        """The one value of a `$` statement, read in a transaction of its own."""
+        return await self.transaction(lambda tx: tx.value(name, params, **fill), write=False)
+
     async def write(
         self,
-        name: str,
+        name: Statement,
         params: Mapping[str, Any] | None = None,
         *,
         label: str | None = None,
@@ -593,7 +639,6 @@ class Graph:
 
     async def ping(self) -> bool:
         try:
-            rows = await self.read("ping")
+            return bool(await self.value("ping") == 1)
         except GraphError:
             return False
-        return bool(rows) and rows[0].get("ok") == 1

@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from partygraph import audit, hierarchy, properties, vocabulary
+from partygraph.cypher.names import Statement
 from partygraph.db import Graph, GraphConflict, Step, Tx
 
 BATCH_ROWS = 2000
@@ -370,10 +371,18 @@ def _resolve(parsed: Parsed, stored: dict[str, str]) -> None:
     parsed.problems.sort(key=lambda problem: problem.line)
 
 
-def _keyed(name: str, rel: str) -> str:
-    """The statement variant that also merges on the type's key property, if it has one."""
+# The statement variants that also match on a type's key property (properties.REL_KEYS),
+# by that property: (counting the relationships there already, merging them).
+_BY_KEY: dict[str | None, tuple[Statement, Statement]] = {
+    None: ("import_existing_relationships", "import_relationships"),
+    "period": ("import_existing_relationships_by_period", "import_relationships_by_period"),
+    "role": ("import_existing_relationships_by_role", "import_relationships_by_role"),
+}
+
+
+def _keyed(rel: str) -> tuple[Statement, Statement]:
     keys = properties.REL_KEYS.get(rel, ())
-    return f"{name}_by_{keys[0]}" if keys else name
+    return _BY_KEY[keys[0] if keys else None]
 
 
 def plan(parsed: Parsed, stored: dict[str, str]) -> tuple[list[Step], list[Step]]:
@@ -384,19 +393,19 @@ def plan(parsed: Parsed, stored: dict[str, str]) -> tuple[list[Step], list[Step]
     against a concurrent writer. A relationship with a new end cannot exist yet, so it is
     created too and needs no counting.
     """
-    nodes: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    nodes: dict[tuple[Statement, str], list[dict[str, Any]]] = defaultdict(list)
     for node in parsed.nodes.values():
-        name = "import_nodes_update" if node.id in stored else "import_nodes_create"
+        name: Statement = "import_nodes_update" if node.id in stored else "import_nodes_create"
         nodes[(name, node.label)].append({"id": node.id, "properties": node.properties})
-    rels: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[tuple[Statement, str], list[dict[str, Any]]] = defaultdict(list)
     for rel in parsed.relationships.values():
         known = rel.source in stored and rel.target in stored
-        name = _keyed("import_relationships", rel.rel) if known else "import_relationships_create"
+        name = _keyed(rel.rel)[1] if known else "import_relationships_create"
         rels[(name, rel.rel)].append(
             {"from": rel.source, "to": rel.target, "properties": rel.properties}
         )
     counts = [
-        Step(_keyed("import_existing_relationships", rel), {"rows": chunk}, rel=rel)
+        Step(_keyed(rel)[0], {"rows": chunk}, rel=rel)
         for (name, rel), rows in sorted(rels.items())
         if name != "import_relationships_create"
         for chunk in _chunks(rows)
@@ -455,8 +464,7 @@ async def _import(
             counts, writes = plan(parsed, stored)
         existing_rels = 0
         for step in counts:
-            rows = await tx.run(step.name, step.params, rel=step.rel)
-            existing_rels += rows[0]["existing"]
+            existing_rels += await tx.value(step.name, step.params, rel=step.rel)
         total = sum(len(step.params["rows"]) for step in writes)
         done = 0
         for step in writes:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from partygraph import vocabulary
+from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Step
 
 # Indexes only Neo4j has: the CJK full-text index and the TEXT index behind name search.
-NEO4J_ONLY = ("fulltext_entity_names", "text_entity_names")
+NEO4J_ONLY: tuple[Statement, ...] = ("fulltext_entity_names", "text_entity_names")
 
 
 def steps() -> list[Step]:

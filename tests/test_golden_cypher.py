@@ -51,6 +51,15 @@ def test_each_role_sends_the_statements_its_golden_file_shows(stem: str) -> None
         )
 
 
+def test_the_literal_of_statement_names_lists_every_statement() -> None:
+    path = Path(cypher.__file__).parent / "names.py"
+    if WRITE:
+        path.write_text(cypher.names_module(), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == cypher.names_module(), (
+        "partygraph/cypher/names.py is stale: rewrite it with PARTYGRAPH_WRITE_GOLDEN=1"
+    )
+
+
 def test_no_golden_file_is_left_from_a_statement_file_or_role_gone() -> None:
     expected = set(expected_files())
     if WRITE:

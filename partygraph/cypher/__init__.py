@@ -1,6 +1,16 @@
 """Every Cypher statement the service sends, loaded by name from the *.cypher files here.
 
-A file holds statements each headed by `// name: NAME`. A few are templates: the tokens
+A file holds statements each headed by `// name: NAME`, in the manner of aiosql: the file is a
+namespace of statements, and a mark after the name says the shape of the result, which the
+Graph method that sends it must match (partygraph.db):
+
+    // name: NAME     rows, any number             Graph.read, Graph.write, Tx.run
+    // name: NAME^    one row, or none             Graph.one, Tx.one
+    // name: NAME$    one value (the one column of the one row; None without a row)
+                                                   Graph.value, Tx.value
+
+`partygraph/cypher/names.py`, generated from the files, lists every name as a `Literal`, so
+mypy refuses a name no file defines. A few statements are templates: the tokens
 `__LABEL__` and `__REL__` stand for a label or relationship type, `__HOPS__` for a hop
 bound and `__ORDER__` for a sort direction (ASC or DESC: a connection's page statement reads
 forward or backward from its cursor), which Cypher cannot take as parameters. `render` fills
@@ -14,6 +24,7 @@ the node's properties with personal fields masked where the viewer may not read 
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -24,7 +35,8 @@ from partygraph import access as access_rules
 from partygraph import vocabulary
 from partygraph.access import FULL, MASKED, RENDERINGS, Access
 
-_HEADER = re.compile(r"^// name: (\w+)\s*$", re.MULTILINE)
+_HEADER = re.compile(r"^// name: (\w+)[$^]?\s*$", re.MULTILINE)
+_SHAPED = re.compile(r"^// name: (\w+)([$^]?)\s*$", re.MULTILINE)
 _TOKENS = ("__LABEL__", "__REL__", "__HOPS__", "__ORDER__")
 ORDERS = ("ASC", "DESC")
 _ACCESS_MARK = re.compile(r"__(VISIBLE|WRITABLE|PROPS)\((\w+)\)__")
@@ -43,6 +55,31 @@ def files() -> dict[str, list[str]]:
     for path in sorted(Path(__file__).parent.glob("*.cypher")):
         found[path.stem] = _HEADER.findall(path.read_text(encoding="utf-8"))
     return found
+
+
+class Shape(enum.Enum):
+    ROWS = ""
+    ONE = "^"
+    VALUE = "$"
+
+
+@lru_cache(maxsize=1)
+def shapes() -> dict[str, Shape]:
+    """The declared result shape of every statement, by name."""
+    found: dict[str, Shape] = {}
+    for path in sorted(Path(__file__).parent.glob("*.cypher")):
+        for name, mark in _SHAPED.findall(path.read_text(encoding="utf-8")):
+            found[name] = Shape(mark)
+    return found
+
+
+def check_shape(name: str, sent_as: Shape) -> None:
+    """A statement must be sent by the method of the shape its header declares."""
+    declared = shapes()[name]
+    if declared is not sent_as:
+        raise ValueError(
+            f"statement {name} returns {declared.name.lower()}, not {sent_as.name.lower()}"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -168,3 +205,15 @@ def _access_suffix(access: Access) -> str:
     if access == FULL:
         return ""
     return f"[{access.reach.value}:{access.scope_label or ''}:{access.personal}]"
+
+
+def names_module() -> str:
+    """The text of partygraph/cypher/names.py: every statement's name as a Literal (written by
+    tests/test_golden_cypher.py, which checks it is current)."""
+    names = "".join(f'    "{name}",\n' for name in sorted(statements()))
+    return (
+        '"""Every statement name, generated from partygraph/cypher/*.cypher by\n'
+        'tests/test_golden_cypher.py (PARTYGRAPH_WRITE_GOLDEN=1): do not edit."""\n\n'
+        "from typing import Literal\n\n"
+        f"Statement = Literal[\n{names}]\n"
+    )

@@ -16,7 +16,7 @@ RETURN a.id AS key, properties(a) AS props
 ORDER BY a.id __ORDER__
 LIMIT $limit
 
-// name: audit_count
+// name: audit_count$
 MATCH (a:AuditEntry)
 WHERE ($actor IS NULL OR a.actor = $actor)
   AND ($operation IS NULL OR a.operation = $operation)

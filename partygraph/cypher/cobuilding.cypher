@@ -12,7 +12,7 @@ RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
 ORDER BY p.id __ORDER__
 LIMIT $limit
 
-// name: cobuilding_projects_count
+// name: cobuilding_projects_count$
 MATCH (p:Project)
 WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)
@@ -31,7 +31,7 @@ RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
 ORDER BY p.id __ORDER__
 LIMIT $limit
 
-// name: cobuilding_projects_by_unit_count
+// name: cobuilding_projects_by_unit_count$
 MATCH (:Unit {id: $unitId})<-[:BY]-(p:Project)
 WHERE __VISIBLE(p)__ AND ($communityId IS NULL OR EXISTS { (p)-[:FOR]->(:Community {id: $communityId}) })
   AND ($category IS NULL OR p.category = $category)
@@ -50,7 +50,7 @@ RETURN p.id AS key, 'Project' AS label, __PROPS(p)__ AS props
 ORDER BY p.id __ORDER__
 LIMIT $limit
 
-// name: cobuilding_projects_by_community_count
+// name: cobuilding_projects_by_community_count$
 MATCH (:Community {id: $communityId})<-[:FOR]-(p:Project)
 WHERE __VISIBLE(p)__ AND ($category IS NULL OR p.category = $category)
   AND ($status IS NULL OR p.status = $status)

@@ -26,7 +26,7 @@ RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props
 ORDER BY p.id __ORDER__
 LIMIT $limit
 
-// name: coverage_unreported_count
+// name: coverage_unreported_count$
 MATCH (a:Entity {id: $id})
 WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..2]-(c:Community)
@@ -191,7 +191,7 @@ RETURN EXISTS { (p)-[:MEMBER_OF]->(:PartyOrganization) } AS member,
        homes,
        EXISTS { (p)-[:REPORTED_TO]->(c) } AS reported
 
-// name: coverage_record_report
+// name: coverage_record_report^
 // Writes the report unless the member has one there already (then no row). The person is
 // write-locked (the _lock set and removed) before the check, so of two concurrent reports only
 // one writes: on Neo4j the other waits for the lock, then finds the report; on ArcadeDB the

@@ -31,7 +31,7 @@ RETURN node.id AS key, [l IN labels(node) WHERE l <> 'Entity'][0] AS label,
 ORDER BY size(node.name), node.id
 LIMIT $limit
 
-// name: exploration_fulltext_ready
+// name: exploration_fulltext_ready$
 SHOW FULLTEXT INDEXES YIELD name, state
 WHERE name = 'entity_names' AND state = 'ONLINE'
 RETURN count(*) AS ready

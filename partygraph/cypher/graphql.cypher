@@ -14,7 +14,7 @@ WHERE __VISIBLE(n)__
 RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, __PROPS(n)__ AS props,
        __WRITABLE(n)__ AS writable
 
-// name: label_of
+// name: label_of$
 // The label of the entity with the id, whether the viewer sees it or not: for a creation to
 // tell that an id is in use (ids are unique across the graph), and for `partygraph token` to
 // check a scope. Returns no properties.
@@ -31,7 +31,7 @@ RETURN n.id AS key, '__LABEL__' AS label, __PROPS(n)__ AS props
 ORDER BY n.id __ORDER__
 LIMIT $limit
 
-// name: count_by_label
+// name: count_by_label$
 MATCH (n:__LABEL__)
 WHERE __VISIBLE(n)__
 RETURN count(n) AS total
@@ -98,7 +98,7 @@ CALL (key) {
 }
 RETURN key, 'Unit' AS label, __PROPS(u)__ AS props
 
-// name: shortest_path
+// name: shortest_path^
 // Any relationship type, either direction, at most __HOPS__ hops, only through nodes the
 // viewer may see: SHORTEST filters inside the search (the predicate sits in the quantified
 // path pattern; a WHERE on nodes(p) would be applied to the path found), so a hidden shortcut
@@ -114,7 +114,7 @@ RETURN length(p) AS length,
        [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
          AS relationships
 
-// name: shortest_path_filtered
+// name: shortest_path_filtered^
 // The same on ArcadeDB, which has no SHORTEST: it filters the shortest path it found, so it
 // may answer none where a longer visible path exists.
 MATCH (a:Entity {id: $from})

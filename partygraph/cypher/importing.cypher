@@ -11,7 +11,7 @@ UNWIND $ids AS id
 MATCH (:Entity {id: id})-[:IN*0..]->(m:Entity)-[:IN]->(p:Entity)
 RETURN DISTINCT m.id AS from, p.id AS to
 
-// name: import_existing_relationships
+// name: import_existing_relationships$
 UNWIND $rows AS row
 MATCH (:Entity {id: row.from})-[r:__REL__]->(:Entity {id: row.to})
 RETURN count(r) AS existing
@@ -46,7 +46,7 @@ MERGE (a)-[r:__REL__]->(b)
 SET r += row.properties
 RETURN count(r) AS written
 
-// name: import_existing_relationships_by_period
+// name: import_existing_relationships_by_period$
 // For types with one relationship per period between two nodes (EVALUATED).
 UNWIND $rows AS row
 MATCH (:Entity {id: row.from})-[r:__REL__ {period: row.properties.period}]->(:Entity {id: row.to})
@@ -60,7 +60,7 @@ MERGE (a)-[r:__REL__ {period: row.properties.period}]->(b)
 SET r += row.properties
 RETURN count(r) AS written
 
-// name: import_existing_relationships_by_role
+// name: import_existing_relationships_by_role$
 // For types with one relationship per role between two nodes (SERVES).
 UNWIND $rows AS row
 MATCH (:Entity {id: row.from})-[r:__REL__ {role: row.properties.role}]->(:Entity {id: row.to})

@@ -10,7 +10,7 @@ WHERE __WRITABLE(n)__
 SET n += $changes
 RETURN n.id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, __PROPS(n)__ AS props
 
-// name: entity_delete
+// name: entity_delete$
 MATCH (n:Entity {id: $id})
 OPTIONAL MATCH (n)-[r]-()
 WITH n, count(r) AS relationships
@@ -31,7 +31,7 @@ MERGE (a)-[r:__REL__]->(b)
 SET r += $props
 RETURN properties(r) AS props
 
-// name: link_in_cycle
+// name: link_in_cycle$
 // The IN chain from $to up to $from, when linking $from IN $to would close a cycle in the area
 // hierarchy (no row otherwise); walked upward from $to. Both ends are write-locked first, so of
 // two links closing a loop between them concurrently the second sees the first.
@@ -68,7 +68,7 @@ MERGE (a)-[r:__REL__ {role: $props.role}]->(b)
 SET r += $props
 RETURN properties(r) AS props
 
-// name: link_delete
+// name: link_delete$
 MATCH (a:Entity {id: $from})-[r:__REL__]->(b:Entity {id: $to})
 WHERE ($period IS NULL OR r.period = $period) AND ($role IS NULL OR r.role = $role)
   AND __WRITABLE(a)__ AND __WRITABLE(b)__

@@ -18,7 +18,7 @@ RETURN r.id AS key, 'Request' AS label, __PROPS(r)__ AS props
 ORDER BY r.id __ORDER__
 LIMIT $limit
 
-// name: requests_count_in_area
+// name: requests_count_in_area$
 MATCH (a:Entity {id: $id})
 WHERE __VISIBLE(a)__
 MATCH (a)<-[:IN*0..10]-(g:Grid)
@@ -43,7 +43,7 @@ RETURN r.id AS key, 'Request' AS label, __PROPS(r)__ AS props
 ORDER BY r.id __ORDER__
 LIMIT $limit
 
-// name: requests_count_of_unit
+// name: requests_count_of_unit$
 MATCH (u:Unit {id: $id})
 WHERE __VISIBLE(u)__
 MATCH (r:Request)-[:FIRST_RESPONSIBLE|ESCALATED_TO]->(u)
@@ -51,7 +51,7 @@ WHERE __VISIBLE(r)__ AND ($statuses IS NULL OR r.status IN $statuses)
   AND (NOT $overdueOnly OR (r.status IN ['OPEN', 'ESCALATED'] AND r.dueAt < $now))
 RETURN count(DISTINCT r) AS total
 
-// name: requests_stats
+// name: requests_stats^
 // Figures for the requests raised in [$from, $to) in the area (either bound may be null).
 // Aggregated with no grouping key: one row, also when the area holds no request.
 MATCH (a:Entity {id: $id})
@@ -135,7 +135,7 @@ SET r += $props
 CREATE (r)-[:IN]->(g)
 RETURN r.id AS key, 'Request' AS label, properties(r) AS props
 
-// name: requests_escalation_targets
+// name: requests_escalation_targets^
 // The street and the district that hold the request's grid: the whistle's level 1 and 2.
 MATCH (:Request {id: $id})-[:IN]->(g:Grid)
 OPTIONAL MATCH (g)-[:IN*1..10]->(s:Street)

@@ -1,4 +1,4 @@
-// name: ping
+// name: ping$
 RETURN 1 AS ok
 
 // name: constraint_entity_id

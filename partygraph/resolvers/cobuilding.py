@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from partygraph import audit, properties
 from partygraph.access import Reach
+from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 from partygraph.importer import MAX_ID_LENGTH
@@ -85,13 +86,17 @@ class ProjectFilter:
         found = {self.unit_id: "Unit", self.community_id: "Community"}
         return {k: v for k, v in found.items() if k is not None}
 
-    def statement(self, kind: str) -> str:
-        # Start from the node the caller named, so the id index does the narrowing.
+    def statements(self) -> tuple[Statement, Statement]:
+        """(page, count) statements. Each starts from the node the caller named, so the id
+        index does the narrowing."""
         if self.unit_id is not None:
-            return f"cobuilding_projects_by_unit_{kind}"
+            return "cobuilding_projects_by_unit_page", "cobuilding_projects_by_unit_count"
         if self.community_id is not None:
-            return f"cobuilding_projects_by_community_{kind}"
-        return f"cobuilding_projects_{kind}"
+            return (
+                "cobuilding_projects_by_community_page",
+                "cobuilding_projects_by_community_count",
+            )
+        return "cobuilding_projects_page", "cobuilding_projects_count"
 
     def params(self) -> dict[str, Any]:
         found: dict[str, Any] = {"category": _name(self.category), "status": _name(self.status)}
@@ -104,12 +109,11 @@ class ProjectFilter:
 
 async def projects_page(graph: Graph, where: ProjectFilter, window: Window) -> list[Row]:
     params = {**where.params(), **window.params()}
-    return await graph.read(where.statement("page"), params, order=window.order)
+    return await graph.read(where.statements()[0], params, order=window.order)
 
 
 async def projects_count(graph: Graph, where: ProjectFilter) -> int:
-    rows = await graph.read(where.statement("count"), where.params())
-    return int(rows[0]["total"]) if rows else 0
+    return int(await graph.value(where.statements()[1], where.params()) or 0)
 
 
 # --- evaluations ----------------------------------------------------------------------------
@@ -130,6 +134,7 @@ async def evaluations(
         "targetLabel": target_label,
         "sourceLabel": source_label,
     }
+    name: Statement
     if target_id is not None:
         name = "cobuilding_evaluations_of"
         params.update(targetId=target_id, sourceId=source_id)
@@ -302,7 +307,7 @@ async def record_activity(
 
     async def work(tx: Tx) -> Row:
         await require_nodes(tx, {place_id: ("Community", "Grid")})
-        if given_id is not None and await tx.run("label_of", {"id": activity_id}):
+        if given_id is not None and await tx.value("label_of", {"id": activity_id}) is not None:
             raise UserError(f"id {activity_id!r} is already in use", id=activity_id)
         params = {"placeId": place_id, "id": activity_id, "props": props}
         return (await tx.run("cobuilding_activity_create", params))[0]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from strawberry.dataloader import DataLoader
 
 from partygraph.auth import Viewer
+from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row
 
 LoaderKey = tuple[str, str | None, str | None, int | None, str | None]
@@ -23,7 +24,7 @@ class Loaders:
 
     def rows(
         self,
-        name: str,
+        name: Statement,
         *,
         label: str | None = None,
         rel: str | None = None,

@@ -49,8 +49,7 @@ async def unreported_page(graph: Graph, area_id: str, window: Window) -> list[Ro
 
 
 async def unreported_count(graph: Graph, area_id: str) -> int:
-    rows = await graph.read("coverage_unreported_count", {"id": area_id})
-    return int(rows[0]["total"]) if rows else 0
+    return int(await graph.value("coverage_unreported_count", {"id": area_id}) or 0)
 
 
 async def reporting_summary(graph: Graph, area_id: str) -> list[Row]:
@@ -191,7 +190,7 @@ async def record_report(tx: Tx, person_id: str, community_id: str, on: dt.date) 
     )
     if state["reported"]:
         raise already
-    rows = await tx.run("coverage_record_report", {**ids, "on": on})
-    if not rows:  # a concurrent request recorded it after the check above
+    row = await tx.one("coverage_record_report", {**ids, "on": on})
+    if row is None:  # a concurrent request recorded it after the check above
         raise already
-    return rows[0]
+    return row

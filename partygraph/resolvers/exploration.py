@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row
 
 if TYPE_CHECKING:
@@ -16,16 +17,16 @@ async def page_by_label(graph: Graph, label: str, window: Window) -> list[Row]:
 
 
 async def count_by_label(graph: Graph, label: str) -> int:
-    rows = await graph.read("count_by_label", label=label)
-    return int(rows[0]["total"]) if rows else 0
+    return int(await graph.value("count_by_label", label=label) or 0)
 
 
 async def shortest_path(
     graph: Graph, source: str, target: str, max_hops: int
 ) -> dict[str, Any] | None:
-    statement = "shortest_path_filtered" if await graph.on_arcadedb() else "shortest_path"
-    rows = await graph.read(statement, {"from": source, "to": target}, hops=max_hops)
-    return rows[0] if rows else None
+    statement: Statement = (
+        "shortest_path_filtered" if await graph.on_arcadedb() else "shortest_path"
+    )
+    return await graph.one(statement, {"from": source, "to": target}, hops=max_hops)
 
 
 MAX_NEIGHBOURHOOD_DEPTH = 3
@@ -92,6 +93,5 @@ async def _fulltext_ready(graph: Graph) -> bool:
     """Whether the full-text index answers; once it does, it stays (asked again until then:
     `partygraph migrate` may make it while the service runs)."""
     if not graph.features.get("fulltext") and not await graph.on_arcadedb():
-        rows = await graph.read("exploration_fulltext_ready")
-        graph.features["fulltext"] = bool(rows and rows[0]["ready"])
+        graph.features["fulltext"] = bool(await graph.value("exploration_fulltext_ready"))
     return graph.features.get("fulltext", False)

@@ -12,6 +12,7 @@ from typing import Any
 
 from strawberry.types import Info
 
+from partygraph.cypher.names import Statement
 from partygraph.db import Row
 from partygraph.resolvers import hiding
 from partygraph.resolvers.context import Context
@@ -40,7 +41,7 @@ def windowed(window: Window) -> Iterator[None]:
         _window.reset(token)
 
 
-def _windowed_rows(info: AppInfo, name: str, key: str, label: str | None, rel: str) -> Any:
+def _windowed_rows(info: AppInfo, name: Statement, key: str, label: str | None, rel: str) -> Any:
     window = _window.get() or Window(NEIGHBOURS_MAX)
     loader = info.context.loaders.rows(
         name, label=label, rel=rel, first=window.first, after=window.after
@@ -55,14 +56,14 @@ NEIGHBOURS_MAX = 100
 
 async def outgoing(info: AppInfo, key: str, rel: str, label: str | None = None) -> list[Row]:
     """(key)-[:rel]->(m[:label])."""
-    name = "out_neighbours" if label else "out_any"
+    name: Statement = "out_neighbours" if label else "out_any"
     rows: list[Row] = await _windowed_rows(info, name, key, label, rel)
     return rows
 
 
 async def incoming(info: AppInfo, key: str, rel: str, label: str | None = None) -> list[Row]:
     """(key)<-[:rel]-(m[:label])."""
-    name = "in_neighbours" if label else "in_any"
+    name: Statement = "in_neighbours" if label else "in_any"
     rows: list[Row] = await _windowed_rows(info, name, key, label, rel)
     return rows
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from partygraph import audit
+from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 from partygraph.properties import PropertyError, as_utc, kept_instant
@@ -77,7 +78,7 @@ class RequestFilter:
         return {"statuses": self.statuses, "overdueOnly": self.overdue_only, "now": self.at}
 
 
-def _statements(label: str) -> tuple[str, str]:
+def _statements(label: str) -> tuple[Statement, Statement]:
     """(page, count) statements for requests of an area or of a unit."""
     if label == UNIT:
         return "requests_page_of_unit", "requests_count_of_unit"
@@ -92,8 +93,7 @@ async def page(
 
 
 async def count(graph: Graph, label: str, key: str, where: RequestFilter) -> int:
-    rows = await graph.read(_statements(label)[1], {"id": key, **where.params()})
-    return int(rows[0]["total"]) if rows else 0
+    return int(await graph.value(_statements(label)[1], {"id": key, **where.params()}) or 0)
 
 
 def _period(start: dt.datetime | None, end: dt.datetime | None) -> dict[str, Any]:
@@ -101,8 +101,9 @@ def _period(start: dt.datetime | None, end: dt.datetime | None) -> dict[str, Any
 
 
 async def stats(graph: Graph, key: str, start: dt.datetime | None, end: dt.datetime | None) -> Row:
-    rows = await graph.read("requests_stats", {"id": key, **_period(start, end)})
-    return rows[0]
+    row = await graph.one("requests_stats", {"id": key, **_period(start, end)})
+    assert row is not None  # an aggregate: always one row
+    return row
 
 
 async def stats_by_child(
@@ -186,7 +187,7 @@ async def raise_request(graph: Graph, new: NewRequest) -> Row:
 
     async def work(tx: Tx) -> Row:
         await require_nodes(tx, {new.grid_id: "Grid"})
-        if await tx.run("label_of", {"id": request_id}):
+        if await tx.value("label_of", {"id": request_id}) is not None:
             raise UserError(f"id {request_id!r} is already used", code=BAD_USER_INPUT)
         params = {"gridId": new.grid_id, "id": request_id, "props": props}
         return (await tx.run("requests_create", params))[0]
@@ -229,9 +230,9 @@ async def _whistle_target(tx: Tx, row: Row, level: int, unit_id: str | None) -> 
     if level >= DISTRICT_LEVEL:
         message = "the request is already at the district (level 2); whistle a department (unitId)"
         raise _invalid_state(message, status, level=level)
-    rows = await tx.run("requests_escalation_targets", {"id": row["key"]})
+    targets = await tx.one("requests_escalation_targets", {"id": row["key"]})
     where = "street" if level == 0 else "district"
-    target = rows[0][where] if rows else None
+    target = targets[where] if targets else None
     if target is None:
         raise _invalid_state(f"the request's grid lies in no {where}", status, level=level)
     return str(target)

@@ -145,7 +145,6 @@ class AuditQuery:
         rows = await graph.read("audit_page", {**params, **page.params()}, order=page.order)
 
         async def count() -> int:
-            found = await graph.read("audit_count", params)
-            return int(found[0]["total"]) if found else 0
+            return int(await graph.value("audit_count", params) or 0)
 
         return connection(page, rows, lambda row: _entry(row["props"]), count)

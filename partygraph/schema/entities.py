@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from partygraph import audit, properties, vocabulary
+from partygraph.cypher.names import Statement
 from partygraph.db import Tx
 from partygraph.errors import NOT_FOUND, UserError
 from partygraph.importer import MAX_ID_LENGTH
@@ -30,6 +31,13 @@ WORKFLOW: dict[str, tuple[str, str]] = {
     ),
     "Wish": ("status", "claimWish/fulfilWish"),
     "Demand": ("status", "takeDemand/completeDemand"),
+}
+
+# link's statement for a type with a key property (properties.REL_KEYS), by that property.
+LINK_MERGE: dict[str | None, Statement] = {
+    None: "link_merge",
+    "period": "link_merge_by_period",
+    "role": "link_merge_by_role",
 }
 
 
@@ -185,7 +193,7 @@ class EntityMutation:
         values = {**_coerced(_node_props, label.value, props), "id": node_id}
 
         async def work(tx: Tx) -> Node:
-            if await tx.run("label_of", {"id": node_id}):
+            if await tx.value("label_of", {"id": node_id}) is not None:
                 raise UserError(f"id {node_id!r} is already in use", id=node_id)
             return _row_entity(await tx.run("entity_create", {"props": values}, label=label.value))
 
@@ -224,11 +232,11 @@ class EntityMutation:
 
         async def work(tx: Tx) -> DeleteEntityPayload:
             found = await require_nodes(tx, {id: ANY_LABEL})
-            rows = await tx.run("entity_delete", {"id": id})
+            removed = await tx.value("entity_delete", {"id": id})
             return DeleteEntityPayload(
                 deleted_id=id,
                 label=found[id]["label"],
-                relationships_removed=rows[0]["relationships"],
+                relationships_removed=removed,
             )
 
         return await info.context.graph.transaction(work)
@@ -253,7 +261,7 @@ class EntityMutation:
                 raise UserError(f"{rel} cannot join a {source} to a {target} (allowed: {allowed})")
             if rel == "IN":
                 await _no_cycle(tx, from_, to)
-            name = f"link_merge_by_{keys[0]}" if keys else "link_merge"
+            name = LINK_MERGE[keys[0] if keys else None]
             rows = await tx.run(name, {"from": from_, "to": to, "props": props}, rel=rel)
             plain = JSON(_plain(rows[0]["props"]))
             return Relationship(type=rel, from_=from_, to=to, properties=plain)
@@ -274,8 +282,7 @@ class EntityMutation:
 
         async def work(tx: Tx) -> int:
             await require_nodes(tx, {from_: ANY_LABEL, to: ANY_LABEL})
-            rows = await tx.run("link_delete", params, rel=rel)
-            removed = int(rows[0]["removed"]) if rows else 0
+            removed = int(await tx.value("link_delete", params, rel=rel) or 0)
             if removed == 0:
                 raise UserError(f"no {rel} from {from_!r} to {to!r}", code=NOT_FOUND)
             return removed
@@ -285,9 +292,9 @@ class EntityMutation:
 
 async def _no_cycle(tx: Tx, from_: str, to: str) -> None:
     """An area never lies in itself: figures by area would count it under its own child."""
-    rows = await tx.run("link_in_cycle", {"from": from_, "to": to})
-    if rows:
-        chain = " → ".join(rows[0]["chain"])
+    found = await tx.value("link_in_cycle", {"from": from_, "to": to})
+    if found is not None:
+        chain = " → ".join(found)
         raise UserError(
             f"IN from {from_!r} to {to!r} would make a cycle in the area hierarchy: "
             f"{to!r} already lies in {from_!r} ({chain})"
