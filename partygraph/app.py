@@ -27,7 +27,8 @@ from partygraph import auth, bookmarks, graphiql, media, messages, request_body
 from partygraph.access import NOBODY
 from partygraph.auth import Viewer
 from partygraph.config import Settings, get_settings
-from partygraph.db import Connection, Graph, connection_for
+from partygraph.connection import Connection, connection_for
+from partygraph.db import Graph
 from partygraph.inflight import VIEWER, InFlight
 from partygraph.resolvers.context import Context, Loaders
 from partygraph.schema import build_schema

@@ -18,9 +18,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from partygraph import auth, published
 from partygraph.config import Settings, get_settings, problems
-from partygraph.db import Connection, Graph, GraphError, connection_for
+from partygraph.connection import Connection, connection_for
+from partygraph.db import Graph
 from partygraph.engine import KINDS, EngineError, choose, engine_of
 from partygraph.export import export_line, export_records
+from partygraph.graph_errors import GraphError
 from partygraph.importer import (
     ImportRejected,
     ImportSummary,

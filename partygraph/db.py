@@ -1,10 +1,10 @@
-"""The graph connection: driver lifecycle, managed transactions, and the named-statement runner.
+"""The graph: driver lifecycle, managed transactions, and the named-statement runner.
 
-Resolvers and commands never hold Cypher: they call `Graph.read/write` with a statement name
-from partygraph/cypher and parameters. Each call is one managed transaction (transient errors
-retried, see `Graph.transaction`) with a timeout. Every statement sent is counted for the
-current request, and recorded to a file when PARTYGRAPH_RECORD_CYPHER is set, so the suite can
-lint them.
+Resolvers and commands never hold Cypher: they call `Graph.read/one/value/write` with a
+statement name from partygraph/cypher and parameters. Each call is one managed transaction
+(transient errors retried, see `Graph.transaction`) with a timeout, watched where the engine
+does not enforce it. What failures become is partygraph.graph_errors; where the graph is,
+partygraph.connection; the statements a request sent, partygraph.statement_log.
 """
 
 from __future__ import annotations
@@ -12,62 +12,38 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import copy
-import datetime as dt
-import json
-import os
 import random
-import re
-import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
-from itertools import count
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import neo4j
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import (
-    ConnectionAcquisitionTimeoutError,
-    ConstraintError,
-    DatabaseError,
     DriverError,
     Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
 )
 
 from partygraph import audit, bookmarks, cypher
 from partygraph.access import FULL, Access
+from partygraph.arcadedb_params import in_utc, unshadowed
 from partygraph.config import Settings
+from partygraph.connection import Connection
 from partygraph.cypher import Shape
 from partygraph.cypher.names import Statement
-from partygraph.engine import Announce, engine_for
+from partygraph.graph_errors import (
+    OTHER_TRANSIENT_RETRIES,
+    GraphError,
+    GraphUnavailable,
+    graph_error,
+    other_transient,
+    timed_out,
+)
+from partygraph.statement_log import Step, note
 
 Row = dict[str, Any]
-
-
-class GraphError(Exception):
-    """A graph failure; `code` goes to GraphQL extensions.code. The subclasses are failures a
-    caller can act on; this class itself is a statement the graph refused: the service sent
-    something wrong, so the client is told of an internal error and the details are logged."""
-
-    code = "INTERNAL_SERVER_ERROR"
-
-
-class GraphUnavailable(GraphError):
-    code = "GRAPH_UNAVAILABLE"
-
-
-class GraphConflict(GraphError):
-    code = "CONFLICT"
-
-
-class GraphTimeout(GraphError):
-    """The graph stopped a transaction that ran past the statement timeout."""
-
-    code = "QUERY_TIMEOUT"
 
 
 # Retry pacing. ArcadeDB reports two transactions changing one record (or filling one edge
@@ -77,17 +53,6 @@ class GraphTimeout(GraphError):
 RETRY_FIRST_DELAY = 0.02
 RETRY_MULTIPLIER = 2.0
 RETRY_JITTER = 0.5
-# Errors the driver does not retry that are transient all the same, and how often each is run
-# again. A ConstraintError from a concurrent creation of the same id: the next run sees the other
-# node and answers as it would have ("already in use"); once, so a real conflict still surfaces.
-# While ArcadeDB shuts down, a statement in flight fails with a DatabaseError (message "Error
-# executing Cypher command", cause DatabaseIsClosedException), a new connection with
-# Security.Unauthorized and a BEGIN with Request.Invalid; a few retries (about 1.3 s) outlast
-# that, after which the engine refuses connections (ServiceUnavailable, retried by the driver).
-OTHER_TRANSIENT_RETRIES = {"constraint": 1, "engine": 6}
-_SHUTDOWN_CODES = frozenset(
-    {"Neo.ClientError.Security.Unauthorized", "Neo.ClientError.Request.Invalid"}
-)
 # Neo4j enforces the statement timeout; a frozen or cut-off engine never says it passed.
 # This long past it, the service asks the engine whether it still answers (PROBE_TIMEOUT).
 # ArcadeDB does not enforce it (measured: a statement with a 5 s timeout ran 91 s): there the
@@ -96,198 +61,6 @@ _SHUTDOWN_CODES = frozenset(
 WATCH_GRACE = 2.0
 PROBE_TIMEOUT = 5.0
 WATCH_TICK = 0.1
-
-# Neo4j stops a transaction past its timeout with TransactionTimedOut (or
-# TransactionTimedOutClientConfiguration: the timeout the driver asked for); one stopped while
-# it waits for a lock says LockClientStopped instead.
-_TIMED_OUT = (
-    "Neo.ClientError.Transaction.TransactionTimedOut",
-    "Neo.ClientError.Transaction.LockClientStopped",
-)
-# Neo4j answers this, transient, while its database is stopping or not yet started.
-_DATABASE_UNAVAILABLE = "Neo.TransientError.General.DatabaseUnavailable"
-UNREACHABLE = (
-    "the graph database is not reachable; the service retries by itself, try again shortly"
-)
-
-
-def _other_transient(exc: BaseException, arcadedb: bool) -> str | None:
-    """The kind (a key of OTHER_TRANSIENT_RETRIES) of a transient error the driver does not
-    retry by itself, or None. The shutdown errors only once the server is known to be ArcadeDB:
-    on Neo4j they mean what they say, and retrying a refused login could lock the account."""
-    if isinstance(exc, ConstraintError):
-        return "constraint"
-    if not arcadedb:
-        return None
-    if isinstance(exc, DatabaseError) or getattr(exc, "code", None) in _SHUTDOWN_CODES:
-        return "engine"
-    return None
-
-
-def _timed_out(timeout: float) -> GraphTimeout:
-    return GraphTimeout(
-        f"the query ran past the statement timeout ({timeout:g} s) and was stopped; ask "
-        "for less (a smaller page or area, fewer hops) or try again when the graph is less busy"
-    )
-
-
-def _graph_error(exc: BaseException, timeout: float) -> GraphError:
-    """What a caller is told about a driver or server error that was not retried (again)."""
-    if str(getattr(exc, "code", None) or "").startswith(_TIMED_OUT):
-        return _timed_out(timeout)
-    if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
-        return GraphUnavailable(UNREACHABLE)
-    if getattr(exc, "code", None) == _DATABASE_UNAVAILABLE:  # Neo4j stopping or starting
-        return GraphUnavailable(UNREACHABLE)
-    if isinstance(exc, TransientError | ConnectionAcquisitionTimeoutError):
-        # No connection of the pool came free in time: every one is busy with other work.
-        return GraphUnavailable("the graph database is busy; try again shortly")
-    if isinstance(exc, ConstraintError):
-        return GraphConflict("the change conflicts with data already stored")
-    return GraphError("the graph database refused the request")
-
-
-def _in_utc(value: Any) -> Any:
-    """Parameters for ArcadeDB, which stores a datetime's instant but drops its offset: every
-    datetime in UTC, so that what it answers at once and what it answers later agree."""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(dt.UTC)
-    if isinstance(value, dict):
-        return {key: _in_utc(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_in_utc(item) for item in value]
-    return value
-
-
-def _unshadowed(query: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The statement and parameters for ArcadeDB, with no value read as another parameter.
-    ArcadeDB takes a string "$name" as the parameter `name` where an inline property of a
-    MATCH pattern gets its value from a variable (`UNWIND $ids AS key MATCH (n {id: key})`;
-    InlineProperties.resolve): the id "$scope" would match the viewer's scope node. Each
-    parameter such a string names is sent under a name no string names. Values read from the
-    graph are not covered: no statement matches an inline property on one."""
-    named = _dollar_strings(params)
-    for name in [name for name in params if name in named]:
-        taken = named | params.keys()
-        fresh = next(f"{name}_{n}" for n in count(1) if f"{name}_{n}" not in taken)
-        query = re.sub(rf"\${name}\b", f"${fresh}", query)
-        params[fresh] = params.pop(name)
-    return query, params
-
-
-def _dollar_strings(value: Any) -> set[str]:
-    """The strings in `value` (nested maps and lists too) that start with "$", without the $."""
-    found: set[str] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if item.startswith("$"):
-                found.add(item[1:])
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
-
-
-@dataclass(frozen=True)
-class Connection:
-    uri: str
-    user: str
-    password: str
-    database: str
-
-
-def connection_for(
-    settings: Settings, start_engine: bool = True, announce: Announce = lambda _: None
-) -> Connection:
-    """NEO4J_* when NEO4J_URI is set; else the local engine (partygraph.engine), started if
-    needed."""
-    if settings.neo4j_uri:
-        return Connection(
-            settings.neo4j_uri,
-            settings.neo4j_user,
-            settings.neo4j_password.get_secret_value(),
-            settings.neo4j_database,
-        )
-    engine = engine_for(settings)
-    if start_engine:
-        engine.start(announce=announce)
-    return Connection(engine.bolt_uri, engine.user, engine.password, engine.database)
-
-
-@dataclass
-class StatementLog:
-    """The statements one request sent, by name, in order, and each as sent (text and
-    parameters: what the benchmark replays straight through the driver)."""
-
-    names: list[str] = field(default_factory=list)
-    sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    outer: StatementLog | None = None  # a log around this one (a benchmark's) sees them too
-    keep_sent: bool = False  # only a log that asks keeps `sent`: no copy on every request
-
-
-_current_log: contextvars.ContextVar[StatementLog | None] = contextvars.ContextVar(
-    "partygraph_statement_log", default=None
-)
-
-
-@contextmanager
-def counting_statements(keep_sent: bool = False) -> Iterator[StatementLog]:
-    log = StatementLog(outer=_current_log.get(), keep_sent=keep_sent)
-    token = _current_log.set(log)
-    try:
-        yield log
-    finally:
-        _current_log.reset(token)
-
-
-class _Recorder:
-    """Appends each distinct statement text sent to a JSON Lines file (for the Cypher lint)."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.lock = threading.Lock()
-
-    def record(self, step: Step, query: str, params: Mapping[str, Any], access: Access) -> None:
-        path = os.environ.get("PARTYGRAPH_RECORD_CYPHER")
-        if not path:
-            return
-        fillings = {"label": step.label, "rel": step.rel, "hops": step.hops, "order": step.order}
-        query = cypher.for_lint(step.name, query, access, **fillings)
-        if query in self.seen:
-            return
-        with self.lock:
-            self.seen.add(query)
-            with open(path, "a", encoding="utf-8") as out:
-                line = {"name": step.name, "query": query, "parameters": sorted(params)}
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-
-
-_recorder = _Recorder()
-
-
-@dataclass(frozen=True)
-class Step:
-    """One statement of a multi-statement transaction."""
-
-    name: Statement
-    params: Mapping[str, Any]
-    label: str | None = None
-    rel: str | None = None
-    hops: int | None = None
-    order: str | None = None  # ASC or DESC for a statement with __ORDER__ (cypher.render)
-
-
-def _note(step: Step, query: str, params: Mapping[str, Any], access: Access) -> None:
-    log = _current_log.get()
-    while log is not None:
-        log.names.append(step.name)
-        if log.keep_sent:
-            log.sent.append((query, dict(params)))
-        log = log.outer
-    _recorder.record(step, query, params, access)
 
 
 @dataclass
@@ -429,12 +202,12 @@ class Graph:
         )
         params = dict(step.params)
         if self.features.get("arcadedb"):
-            params = _in_utc(params)
+            params = in_utc(params)
         if "$scope" in query:
             params["scope"] = self.scope
-        _note(step, query, params, self.access)
+        note(step, query, params, self.access)
         if self.features.get("arcadedb"):
-            query, params = _unshadowed(query, params)
+            query, params = unshadowed(query, params)
         with _statement_of(tx):
             result = await tx.run(query, params)
             # Values as the driver decoded them, keyed by column: Record.data() would walk
@@ -550,14 +323,14 @@ class Graph:
                     draft.committed = True
                 return result
             except (Neo4jError, DriverError, OSError) as exc:
-                kind = _other_transient(exc, self.features.get("arcadedb", False))
+                kind = other_transient(exc, self.features.get("arcadedb", False))
                 left = deadline - time.monotonic()
                 if (
                     kind is None
                     or retried.get(kind, 0) >= OTHER_TRANSIENT_RETRIES[kind]
                     or left <= 0
                 ):
-                    raise _graph_error(exc, self.timeout) from exc
+                    raise graph_error(exc, self.timeout) from exc
                 pause = RETRY_FIRST_DELAY * RETRY_MULTIPLIER ** sum(retried.values())
                 await asyncio.sleep(
                     min(pause * random.uniform(1 - RETRY_JITTER, 1 + RETRY_JITTER), left)
@@ -614,7 +387,7 @@ class Graph:
                             "itself, try again shortly"
                         )
                     if enforce and past_due:
-                        raise _timed_out(self.timeout)
+                        raise timed_out(self.timeout)
                     probe_at = time.monotonic() + self.timeout + WATCH_GRACE
         finally:
             if not task.done():

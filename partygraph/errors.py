@@ -1,7 +1,7 @@
 """What a caller did wrong, as the service layer says it: plain exceptions with a code.
 
 The GraphQL layer turns them into errors with `extensions.code` (partygraph.schema.errors), as
-it does the graph's own (partygraph.db.GraphError); nothing below it knows of GraphQL.
+it does the graph's own (partygraph.graph_errors.GraphError); nothing below it knows of GraphQL.
 """
 
 from __future__ import annotations

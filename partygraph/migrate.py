@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from partygraph import vocabulary
 from partygraph.cypher.names import Statement
-from partygraph.db import Graph, Step
+from partygraph.db import Graph
+from partygraph.statement_log import Step
 
 # Indexes only Neo4j has: the CJK full-text index and the TEXT index behind name search.
 NEO4J_ONLY: tuple[Statement, ...] = ("fulltext_entity_names", "text_entity_names")

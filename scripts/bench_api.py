@@ -54,8 +54,9 @@ import partygraph
 from partygraph import auth
 from partygraph.app import create_app
 from partygraph.config import Settings
-from partygraph.db import Connection, connection_for, counting_statements
+from partygraph.connection import Connection, connection_for
 from partygraph.engine import KINDS, engine_of
+from partygraph.statement_log import counting_statements
 
 SCRIPTS = Path(__file__).resolve().parent
 # The checkout A and C are served from: the one this process imports (PYTHONPATH may name
@@ -252,9 +253,9 @@ def for_engine(statements: Statements, arcadedb: bool) -> Statements:
     """As the service sends them: on ArcadeDB a parameter a "$…" string names is renamed."""
     if not arcadedb:
         return statements
-    from partygraph.db import _unshadowed  # the service's own renaming, not a copy of it
+    from partygraph.arcadedb_params import unshadowed  # the service's own, not a copy of it
 
-    return [_unshadowed(query, dict(params)) for query, params in statements]
+    return [unshadowed(query, dict(params)) for query, params in statements]
 
 
 async def replay(driver: neo4j.AsyncDriver, database: str, statements: Statements) -> int:

@@ -24,7 +24,7 @@ def _build() -> Starlette:
         built: Starlette = factory()
         return built
     from partygraph.config import Settings
-    from partygraph.db import connection_for
+    from partygraph.connection import connection_for
 
     settings = Settings()
     return app_module.create_app(settings, connection_for(settings, start_engine=False))

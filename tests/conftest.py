@@ -28,7 +28,8 @@ import uvicorn
 
 from partygraph import auth
 from partygraph.config import Settings
-from partygraph.db import Connection, Graph
+from partygraph.connection import Connection
+from partygraph.db import Graph
 from partygraph.engine import LocalEngine, engine_of, preferred
 from partygraph.importer import ImportSummary, import_lines
 from partygraph.migrate import migrate

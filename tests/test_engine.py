@@ -20,7 +20,7 @@ from conftest import SECRET, Server, engine_home, free_port, suite_engine
 
 from partygraph import auth
 from partygraph.config import Settings
-from partygraph.db import connection_for
+from partygraph.connection import connection_for
 from partygraph.engine import engine_of
 
 pytestmark = pytest.mark.both_engines

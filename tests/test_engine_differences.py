@@ -22,12 +22,13 @@ import pytest
 from conftest import Client, Server, Target, load, run_graph, wipe
 
 from partygraph import auth
-from partygraph.db import Graph, counting_statements
+from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.migrate import migrate
 from partygraph.resolvers import exploration
 from partygraph.seed.demo import demo
 from partygraph.seed.records import Record, node, rel, to_lines
+from partygraph.statement_log import counting_statements
 
 NAMES = [
     "云霄路社区",

@@ -21,8 +21,8 @@ from strawberry.extensions import FieldExtension
 from strawberry.types import Info
 
 from partygraph import audit
-from partygraph.db import GraphError
 from partygraph.errors import INTERNAL, UserError
+from partygraph.graph_errors import GraphError
 from partygraph.paging import window
 from partygraph.resolvers.context import Context
 from partygraph.resolvers.navigation import AppInfo

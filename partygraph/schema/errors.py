@@ -10,8 +10,9 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from partygraph.db import GraphError, counting_statements
 from partygraph.errors import BAD_USER_INPUT, INTERNAL, TOO_COMPLEX, UserError
+from partygraph.graph_errors import GraphError
+from partygraph.statement_log import counting_statements
 
 log = logging.getLogger("partygraph")
 
