@@ -176,7 +176,6 @@ _ENTITIES: dict[str, str] = {
         "{label} 的 {keys} 只能通过 {mutations} 修改"
     ),
     "{what} must be a JSON object": "{what} 必须是 JSON 对象",
-    "id must be 1 to {limit} characters": "id 必须为 1 到 {limit} 个字符",
     "IN from {from_} to {to} would make a cycle in the area hierarchy: "
     "{to} already lies in {from_} ({chain})": (
         "从 {from_} 到 {to} 的 IN 关系会在区域层级中形成环：{to} 已位于 {from_} 之内（{chain}）"
@@ -196,8 +195,8 @@ _ENTITIES: dict[str, str] = {
     "no {relationship} from {from_} to {to}": "不存在从 {from_} 到 {to} 的 {relationship} 关系",
     "id {id} is already in use": "id {id} 已被使用",
     "id {id} is already used": "id {id} 已被使用",
-    "id must be 1 to {limit} characters without surrounding spaces": (
-        "id 必须为 1 到 {limit} 个字符，且首尾不能有空格"
+    "{what} must be 1 to {limit} characters without surrounding spaces": (
+        "{what} 必须为 1 到 {limit} 个字符，且首尾不能有空格"
     ),
     "name must not be empty": "name 不能为空",
     "at most {limit} lines per request; use `partygraph import FILE`": (

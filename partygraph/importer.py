@@ -22,12 +22,13 @@ from typing import Any
 
 import orjson
 
-from partygraph import audit, hierarchy, properties, vocabulary
+from partygraph import audit, hierarchy, ids, properties, vocabulary
 from partygraph.cypher.names import Statement
-from partygraph.db import Graph, GraphConflict, Step, Tx
+from partygraph.db import Graph, Tx
+from partygraph.graph_errors import GraphConflict
+from partygraph.statement_log import Step
 
 BATCH_ROWS = 2000
-MAX_ID_LENGTH = 200
 MAX_PROBLEMS = 200
 CONFLICT_RETRIES = 2
 
@@ -121,7 +122,7 @@ def _id(value: Any, what: str, line: int, parsed: Parsed) -> str | None:
         parsed.problem(line, f"{what} must be a non-empty string")
         return None
     try:
-        return properties.check_text(value, what, MAX_ID_LENGTH)
+        return ids.checked(value, what)
     except properties.PropertyError as exc:
         parsed.problem(line, str(exc))
         return None

@@ -280,3 +280,17 @@ def test_one_person_may_hold_two_roles_in_a_grid(client: Client, fresh: Target) 
     ]
     no_role = client.post(LINK, {"type": "SERVES", "from": "p-1", "to": "g-b"}).json()
     assert no_role["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+@pytest.mark.parametrize("chosen", [" g-sp", "g-sp ", "   ", "g" * 201])
+def test_a_chosen_id_follows_the_one_id_rule_of_every_way_in(
+    client: Client, fresh: Target, chosen: str
+) -> None:
+    # partygraph/ids.py: the same rule as createRequest, recordActivity and import lines; an id
+    # with surrounding spaces would print like another and be a second entity.
+    before = snapshot(fresh)
+    body = client.post(CREATE, {"label": "Grid", "id": chosen, "props": {"name": "x"}}).json()
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", body
+    assert error["message"] == "id must be 1 to 200 characters without surrounding spaces"
+    assert snapshot(fresh) == before

@@ -142,6 +142,10 @@ BAD_CASES = {
         '{"type": "node", "label": "Grid", "id": "g-2", "properties": {"name": "a\\ud800"}}',
         "lone surrogate",
     ),
+    "id with surrounding spaces": (
+        json.dumps(node("Grid", " g-sp", name="x")),
+        "id must be 1 to 200 characters without surrounding spaces",
+    ),
     "instant before year 1 in UTC": (
         json.dumps(node("Request", "r-9", name="x", raisedAt="0001-01-01T00:00:00+08:00")),
         "Request property raisedAt lies outside the years 1 to 9999 in UTC",

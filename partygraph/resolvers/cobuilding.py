@@ -9,17 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from partygraph import audit, properties
+from partygraph import audit, ids, properties
 from partygraph.access import Reach
 from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
-from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ActivityType, DemandStatus, WishStatus
 from partygraph.resolvers.checks import (
     distinct,
@@ -270,13 +268,10 @@ async def submit_evaluation(
 
 
 def _new_id(given: str | None) -> str:
-    if given is None:
-        return "a-" + uuid.uuid4().hex
-    if not given.strip() or given != given.strip() or len(given) > MAX_ID_LENGTH:
-        raise UserError(
-            f"id must be 1 to {MAX_ID_LENGTH} characters without surrounding spaces",
-        )
-    return given
+    try:
+        return ids.chosen_or_new(given, "a")
+    except properties.PropertyError as exc:
+        raise UserError(str(exc)) from exc
 
 
 def activity_name(name: str) -> str:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from partygraph import audit
+from partygraph import audit, ids
 from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
@@ -37,7 +36,6 @@ STREET_LEVEL, DISTRICT_LEVEL, DEPARTMENT_LEVEL = 1, 2, 3
 DEFAULT_DUE = dt.timedelta(days=7)
 MAX_DESCRIPTION = 2000
 MAX_REASON = 2000
-MAX_ID = 200
 NAME_LENGTH = 30  # a request's name is the start of its description
 
 
@@ -150,11 +148,10 @@ def _text(value: str, field: str, limit: int) -> str:
 
 
 def _new_id(given: str | None) -> str:
-    if given is None:
-        return "r-" + uuid.uuid4().hex
-    if not given.strip() or given != given.strip() or len(given) > MAX_ID:
-        raise UserError(f"id must be 1 to {MAX_ID} characters without surrounding spaces")
-    return given
+    try:
+        return ids.chosen_or_new(given, "r")
+    except PropertyError as exc:
+        raise UserError(str(exc)) from exc
 
 
 @dataclass(frozen=True)

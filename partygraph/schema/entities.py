@@ -3,17 +3,15 @@ of the vocabulary. Each is one transaction, checked before it writes."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
 
-from partygraph import audit, properties, vocabulary
+from partygraph import audit, ids, properties, vocabulary
 from partygraph.cypher.names import Statement
 from partygraph.db import Tx
 from partygraph.errors import NOT_FOUND, UserError
-from partygraph.importer import MAX_ID_LENGTH
 from partygraph.properties import ServeRole
 from partygraph.resolvers.checks import distinct, require_nodes
 from partygraph.resolvers.navigation import AppInfo
@@ -95,11 +93,10 @@ def _coerced(convert: Any, name: str, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _new_id(label: str, given: str | None) -> str:
-    if given is None:
-        return f"{label.lower()}-{uuid.uuid4().hex[:16]}"
-    if not given.strip() or len(given) > MAX_ID_LENGTH:
-        raise UserError(f"id must be 1 to {MAX_ID_LENGTH} characters")
-    return given
+    try:
+        return ids.chosen_or_new(given, label.lower())
+    except properties.PropertyError as exc:
+        raise UserError(str(exc)) from exc
 
 
 def _row_entity(rows: list[dict[str, Any]]) -> Node:
