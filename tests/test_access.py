@@ -15,13 +15,22 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from access_data import ALL, PERIOD, VISIBLE, dataset
-from conftest import RUN_FACTS, Client, Server, Target, load, run_graph, suite_engine, wipe
 
 from partygraph import auth
 from partygraph.access import RENDERINGS
 from partygraph.db import Graph
 from partygraph.export import export_records
+from tests.support.access_data import ALL, PERIOD, VISIBLE, dataset
+from tests.support.suite import (
+    RUN_FACTS,
+    Client,
+    Server,
+    Target,
+    load,
+    run_graph,
+    suite_engine,
+    wipe,
+)
 
 pytestmark = pytest.mark.both_engines  # scopes and masks hold on both engines
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import neo4j
 import pytest
-from conftest import Client, Server, Target, load, wipe
 
 from partygraph import auth
 from partygraph.seed.records import node, rel
+from tests.support.suite import Client, Server, Target, load, wipe
 
 TRAIL = """query($op: String, $after: String) {
   auditTrail(operation: $op, first: 100, after: $after) {

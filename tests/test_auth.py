@@ -12,10 +12,10 @@ from typing import Any
 import httpx
 import jwt
 import pytest
-from conftest import SECRET, Server, Target, load
 
 from partygraph import auth
 from partygraph.seed.records import node
+from tests.support.suite import SECRET, Server, Target, load
 
 QUERY = {"query": '{ node(id: "anything") { id } }'}
 

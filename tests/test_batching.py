@@ -4,9 +4,9 @@ depends on the shape of the query, not on how many rows it returns."""
 from __future__ import annotations
 
 import pytest
-from conftest import RUN_FACTS, Client, Target, load, wipe
 
 from partygraph.seed.demo import DemoSize, demo
+from tests.support.suite import RUN_FACTS, Client, Target, load, wipe
 
 # Nested lists ask for a few items each, as a client must to stay under the cost limit.
 NESTED = """query($first: Int) { grids(first: $first) { edges { node {

@@ -15,9 +15,9 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import SECRET, Client, Server, Target, wipe
 
 from partygraph import bookmarks
+from tests.support.suite import SECRET, Client, Server, Target, wipe
 
 HEADER = bookmarks.HEADER
 KEY = bookmarks.key_from(SECRET)

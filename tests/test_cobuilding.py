@@ -13,12 +13,12 @@ from statistics import fmean
 from typing import Any
 
 import pytest
-from cobuilding_data import PERIODS, Size, dataset
-from conftest import Client, Target, load, run_graph, wipe
 
 from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.seed.records import Record
+from tests.support.cobuilding_data import PERIODS, Size, dataset
+from tests.support.suite import Client, Target, load, run_graph, wipe
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -98,7 +98,7 @@ class Records:
             by_unit: dict[str, list[str]] = defaultdict(list)
             for unit, resource in offered[props["category"]]:
                 by_unit[unit].append(resource)
-            units = [
+            units: list[dict[str, Any]] = [
                 {
                     "unit": {"id": u},
                     "paired": community in self.targets(u, "PAIRED_WITH"),

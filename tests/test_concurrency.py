@@ -29,12 +29,12 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import RUN_FACTS, Server, Target, free_port, load, run_graph, wipe
 
 from partygraph import auth
 from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.seed.records import Record, node, rel
+from tests.support.suite import RUN_FACTS, Server, Target, free_port, load, run_graph, wipe
 
 CLIENTS = 8
 REPORTS_PER_CLIENT = 150
@@ -172,8 +172,8 @@ async def _client(url: str, token: str, k: int, ops: list[Op], start: asyncio.Ev
             errors = body.get("errors")
             if not errors:
                 seen.won.setdefault(op.kind, []).append((op.key, k))
-                payload = next(iter(body["data"].values()))
-                answer = next(iter(payload.values()))  # the node the payload holds
+                written: dict[str, Any] = next(iter(body["data"].values()))
+                answer = next(iter(written.values()))  # the node the payload holds
                 assert answer.get("id", op.key) == op.key  # the id it won, where it has one
             elif (
                 errors[0].get("extensions", {}).get("code") == op.refusal

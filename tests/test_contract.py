@@ -6,11 +6,11 @@ import random
 from typing import Any
 
 import pytest
-from conftest import Client, Target, load, wipe
-from model import Model
 
 from partygraph.seed.demo import DemoSize, demo
 from partygraph.seed.records import Record, node, rel
+from tests.support.model import Model
+from tests.support.suite import Client, Target, load, wipe
 
 pytestmark = pytest.mark.both_engines  # the integration contract holds on both
 

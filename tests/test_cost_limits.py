@@ -19,10 +19,10 @@ from typing import Any
 import httpx
 import neo4j
 import pytest
-from conftest import Client, Server, Target, load, wipe
 
 from partygraph import auth
 from partygraph.seed.records import Record, node, rel
+from tests.support.suite import Client, Server, Target, load, wipe
 
 MEMBERS = 150  # more than any list returns at once
 

@@ -9,11 +9,11 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from conftest import Client, Target, load, wipe
-from coverage_data import dataset, mutation_dataset
 
 from partygraph.properties import BUILDING_ROLES
 from partygraph.seed.records import Record
+from tests.support.coverage_data import dataset, mutation_dataset
+from tests.support.suite import Client, Target, load, wipe
 
 # ---- the independent reading of the records --------------------------------------------------
 
@@ -88,7 +88,7 @@ class Records:
         found = {self.community_of(place) for place, _ in self.out(person, "RESIDES_IN")}
         return {c for c in found if c}
 
-    def reported(self, person: str) -> dict[str, str]:
+    def reported(self, person: str) -> dict[str, str | None]:
         return {c: p.get("on") for c, p in self.out(person, "REPORTED_TO")}
 
     def members(self) -> list[str]:

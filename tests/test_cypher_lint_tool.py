@@ -8,7 +8,8 @@ import subprocess
 from typing import Any
 
 import pytest
-from cypher_lint import LINT_SCRIPT, TOOL_DIR, LintProblem, ensure_installed, lint
+
+from tests.support.cypher_lint import LINT_SCRIPT, TOOL_DIR, LintProblem, ensure_installed, lint
 
 SCHEMA: dict[str, list[str]] = {
     "labels": ["Entity", "Grid", "Community"],

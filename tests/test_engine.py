@@ -16,12 +16,12 @@ from pathlib import Path
 import httpx
 import neo4j
 import pytest
-from conftest import SECRET, Server, engine_home, free_port, suite_engine
 
 from partygraph import auth
 from partygraph.config import Settings
 from partygraph.connection import connection_for
 from partygraph.engine import engine_of
+from tests.support.suite import SECRET, Server, engine_home, free_port, settings_of, suite_engine
 
 pytestmark = pytest.mark.both_engines
 
@@ -36,7 +36,7 @@ def home(tmp_path_factory: pytest.TempPathFactory, kind: str) -> Iterator[Path]:
     path = engine_home(tmp_path_factory, "lifecycle")
     yield path
     for other in ("neo4j", "arcadedb"):  # whatever a failed test left running
-        engine_of(Settings(PARTYGRAPH_HOME=path), other).stop()  # type: ignore[call-arg]
+        engine_of(settings_of(PARTYGRAPH_HOME=path), other).stop()
 
 
 def base_env(home: Path) -> dict[str, str]:
@@ -66,7 +66,7 @@ def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def settings_for(env: dict[str, str]) -> Settings:
-    return Settings(  # type: ignore[call-arg]
+    return settings_of(
         PARTYGRAPH_HOME=env["PARTYGRAPH_HOME"],
         PARTYGRAPH_SECRET=SECRET,
         PARTYGRAPH_ENGINE=env["PARTYGRAPH_ENGINE"],

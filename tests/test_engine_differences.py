@@ -19,7 +19,6 @@ from typing import Any
 import httpx
 import neo4j
 import pytest
-from conftest import Client, Server, Target, load, run_graph, wipe
 
 from partygraph import auth
 from partygraph.db import Graph
@@ -29,6 +28,7 @@ from partygraph.resolvers import exploration
 from partygraph.seed.demo import demo
 from partygraph.seed.records import Record, node, rel, to_lines
 from partygraph.statement_log import counting_statements
+from tests.support.suite import Client, Server, Target, load, run_graph, wipe
 
 NAMES = [
     "云霄路社区",

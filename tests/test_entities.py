@@ -7,11 +7,9 @@ import json
 from typing import Any
 
 import pytest
-from conftest import Client, Target, load, run_graph, wipe
 
-from partygraph.db import Graph
-from partygraph.export import export_records
 from partygraph.seed.records import node, rel
+from tests.support.suite import Client, Target, load, snapshot, wipe
 
 BASE = [
     node("Street", "s-1", name="宁海路街道"),
@@ -24,15 +22,6 @@ BASE = [
     rel("IN", "c-2", "s-1"),
     rel("PAIRED_WITH", "u-1", "c-1", since="2023-01-01"),
 ]
-
-
-def snapshot(target: Target) -> list[str]:
-    async def work(graph: Graph) -> list[str]:
-        return sorted(
-            [json.dumps(r, sort_keys=True, ensure_ascii=False) async for r in export_records(graph)]
-        )
-
-    return run_graph(target, work)
 
 
 @pytest.fixture

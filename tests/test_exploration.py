@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Client, Target, load, wipe
-from model import Model
 
 from partygraph.seed.demo import DemoSize, demo
 from partygraph.seed.records import Record, rel
+from tests.support.model import Model
+from tests.support.suite import Client, Target, load, wipe
 
 SIZE = DemoSize(streets=2, communities_per_street=3, grids_per_community=2, units=10)
 

@@ -25,16 +25,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import (
-    RUN_FACTS,
-    SECRET,
-    Server,
-    Target,
-    engine_home,
-    local_engine,
-    run_graph,
-    target_of,
-)
 
 from partygraph import auth
 from partygraph.config import Settings
@@ -44,6 +34,17 @@ from partygraph.export import export_records
 from partygraph.importer import parse
 from partygraph.seed.profiles import generator
 from partygraph.seed.records import to_lines
+from tests.support.suite import (
+    RUN_FACTS,
+    SECRET,
+    Server,
+    Target,
+    engine_home,
+    local_engine,
+    run_graph,
+    settings_of,
+    target_of,
+)
 
 # Both engines ride out faults (ArcadeDB's errors while it shuts down are retried).
 pytestmark = pytest.mark.both_engines
@@ -211,7 +212,7 @@ def test_an_import_cut_by_an_engine_shutdown_keeps_all_or_nothing(
 
 def _settings(engine: LocalEngine) -> Settings:
     # Short timeouts keep the waits short; the behaviour is the same at the defaults.
-    return Settings(
+    return settings_of(
         NEO4J_URI=engine.bolt_uri,
         NEO4J_USER=engine.user,
         NEO4J_PASSWORD=engine.password,

@@ -18,19 +18,19 @@ from typing import Any
 import graphql
 import httpx
 import pytest
-from cobuilding_data import Size
-from cobuilding_data import dataset as cobuilding_dataset
-from conftest import RUN_FACTS, Client, Server, Target, load, wipe
-from coverage_data import mutation_dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, nodes, queries
-from requests_data import sandbox
 
 from partygraph import auth, properties, vocabulary
 from partygraph.paging import encode_cursor
 from partygraph.schema import build_schema
 from partygraph.seed.records import Record, node, rel
+from tests.support.cobuilding_data import Size
+from tests.support.cobuilding_data import dataset as cobuilding_dataset
+from tests.support.coverage_data import mutation_dataset
+from tests.support.requests_data import sandbox
+from tests.support.suite import RUN_FACTS, Client, Server, Target, load, wipe
 
 # ------------------------------------------------------------------ the graph the fuzz runs on
 

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import Client, Server, Target, load, run_graph, wipe
 
 from partygraph import auth
 from partygraph.db import Graph
@@ -20,6 +19,7 @@ from partygraph.export import export_records
 from partygraph.importer import ImportRejected, import_lines
 from partygraph.resolvers.hiding import NOT_FOUND_FLOOR
 from partygraph.seed.records import Record, node, rel, to_lines
+from tests.support.suite import Client, Server, Target, load, run_graph, wipe
 
 pytestmark = pytest.mark.both_engines
 

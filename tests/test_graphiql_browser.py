@@ -14,10 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import RUN_FACTS, Server, Target, load
 
 from partygraph import auth, graphiql
 from partygraph.seed.records import node
+from tests.support.suite import RUN_FACTS, Server, Target, load
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "js" / "graphiql.mjs"

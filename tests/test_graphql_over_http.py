@@ -13,7 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import Client, Server
+
+from tests.support.suite import Client, Server
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = Path(__file__).resolve().parent / "js" / "http_audit.mjs"

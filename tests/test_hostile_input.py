@@ -6,7 +6,6 @@ and what `partygraph serve` prints."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from collections.abc import Iterator
@@ -16,23 +15,18 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import (
-    SECRET,
-    Client,
-    Server,
-    Target,
-    engine_home,
-    free_port,
-    load,
-    serve_subprocess,
-    suite_engine,
-    wipe,
-)
 
 from partygraph import auth
 from partygraph.config import Settings
-from partygraph.engine import engine_of
 from partygraph.seed.records import node, rel
+from tests.support.suite import (
+    Client,
+    Server,
+    Target,
+    load,
+    serve_subprocess,
+    wipe,
+)
 
 pytestmark = pytest.mark.both_engines
 
@@ -95,7 +89,7 @@ def test_a_request_the_graph_refuses_is_an_internal_error(target: Target, admin_
 
 
 # Introspection off: no message names what the caller did not name.
-SUGGESTING = [
+SUGGESTING: list[tuple[str, dict[str, Any] | None, str]] = [
     ('{ node(id: "x") { ... on Person { phon } } }', None, "phone"),
     ('mutation { updateEntit(input: {id: "x"}) { entity { id } } }', None, "updateEntity"),
     ('{ nod(id: "x") { id } }', None, "'node'"),
@@ -218,29 +212,6 @@ def test_serve_on_a_graph_of_its_own_prints_no_token(target: Target, tmp_path: P
         assert not JWT.search(printed), printed
     finally:
         stop(process)
-
-
-@pytest.fixture
-def dev_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A home of its own for the local engine `serve` starts (stopped afterwards)."""
-    home = engine_home(tmp_path_factory, "serve")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PARTYGRAPH_"))}
-    env |= {
-        "PARTYGRAPH_HOME": str(home),
-        "PARTYGRAPH_ENGINE": suite_engine().kind,
-        "PARTYGRAPH_ENGINE_BOLT_PORT": str(free_port()),
-        "PARTYGRAPH_ENGINE_HTTP_PORT": str(free_port()),
-        "PARTYGRAPH_ENGINE_HEAP": "512m",
-        "PARTYGRAPH_ENGINE_PAGECACHE": "64m",
-        "PARTYGRAPH_SECRET": SECRET,
-    }
-    yield env
-    settings = Settings(  # type: ignore[call-arg]
-        PARTYGRAPH_HOME=home,
-        PARTYGRAPH_ENGINE_BOLT_PORT=env["PARTYGRAPH_ENGINE_BOLT_PORT"],
-        PARTYGRAPH_ENGINE_HTTP_PORT=env["PARTYGRAPH_ENGINE_HTTP_PORT"],
-    )
-    engine_of(settings, env["PARTYGRAPH_ENGINE"]).stop()
 
 
 def test_serve_on_the_local_engine_prints_a_token_that_works(

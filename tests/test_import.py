@@ -8,11 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Target, run_graph, wipe
 
-from partygraph.db import Graph
-from partygraph.export import export_records
 from partygraph.seed.records import Record, node, rel
+from tests.support.suite import Target, snapshot, wipe
 
 CLI = [sys.executable, "-m", "partygraph"]
 
@@ -43,15 +41,6 @@ def run_import(target: Target, tmp_path: Path, file: Path) -> subprocess.Complet
         text=True,
         timeout=300,
     )
-
-
-def snapshot(target: Target) -> list[str]:
-    async def work(graph: Graph) -> list[str]:
-        return sorted(
-            [json.dumps(r, sort_keys=True, ensure_ascii=False) async for r in export_records(graph)]
-        )
-
-    return run_graph(target, work)
 
 
 @pytest.fixture

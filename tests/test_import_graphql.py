@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Client, Target, wipe
 
 from partygraph.seed.records import node, rel
+from tests.support.suite import Client, Target, wipe
 
 IMPORT = """mutation($lines: String!) { importRecords(input: {records: $lines}) {
     nodesCreated nodesUpdated relationshipsCreated relationshipsUpdated } }"""

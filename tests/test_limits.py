@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import Client, Server, Target
 
 from partygraph.config import Settings
+from tests.support.suite import Client, Server, Target
 
 
 def deep(levels: int) -> str:

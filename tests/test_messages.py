@@ -14,10 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import Server, Target
 
 from partygraph import auth, messages
 from partygraph.catalogue import ZH
+from tests.support.suite import Server, Target
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partygraph"
 FORBIDDEN_MUTATION = (

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Client, Server, Target, load, wipe
 
 from partygraph import auth
 from partygraph.seed.records import node, rel
+from tests.support.suite import Client, Server, Target, load, wipe
 
 # Deep enough for `[ID!]!`: NON_NULL of LIST of NON_NULL of ID.
 TYPE = "type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }"

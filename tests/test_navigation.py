@@ -6,11 +6,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import Client, Target, load, wipe
-from model import Model
 
 from partygraph.properties import BUILDING_ROLES, SeatRole
 from partygraph.seed.records import Record, node, rel
+from tests.support.model import Model
+from tests.support.suite import Client, Target, load, wipe
 
 
 def dataset(seed: int = 3) -> list[Record]:

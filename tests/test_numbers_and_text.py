@@ -15,7 +15,6 @@ from typing import Any
 import httpx
 import neo4j
 import pytest
-from conftest import Client, Server, Target, load, run_graph, wipe
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +24,7 @@ from partygraph.export import export_line, export_records
 from partygraph.importer import ImportRejected, import_lines, split_records
 from partygraph.properties import MAX_TEXT
 from partygraph.seed.records import Record, node, rel
+from tests.support.suite import Client, Server, Target, load, run_graph, wipe
 
 pytestmark = pytest.mark.both_engines
 
@@ -208,7 +208,7 @@ def _write_through_driver(target: Target) -> None:
     """Non-finite numbers as an older version stored them, written past every check."""
     c = target.connection
     with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
-        for statement, params in [
+        statements: list[tuple[str, dict[str, Any]]] = [
             ("MATCH (n:Entity {id: 'pr-1'}) SET n.budget = $nan, n.weight = $inf", {}),
             ("MATCH (n:Entity {id: 'a-1'}) SET n.hours = $inf, n.readings = [1.0, $nan]", {}),
             (
@@ -229,7 +229,8 @@ def _write_through_driver(target: Target) -> None:
                 "CREATE (d)-[:EVALUATED {period: '2024', score: 80.0}]->(u)",
                 {},
             ),
-        ]:
+        ]
+        for statement, params in statements:
             driver.execute_query(
                 statement,
                 {"nan": math.nan, "inf": math.inf, **params},
@@ -378,7 +379,7 @@ def test_lone_surrogates_are_refused_clearly(client: Client, places: Target) -> 
 TEXT = st.text(
     st.one_of(
         st.sampled_from([*SEPARATORS, "\r", "\n", "\x00", "😀", "\u0301", "\ufeff"]),
-        st.characters(exclude_categories=("Cs",)),
+        st.characters(exclude_categories=["Cs"]),
     ),
     max_size=12,
 )

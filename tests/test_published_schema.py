@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Client
 from graphql import (
     build_client_schema,
     build_schema,
@@ -18,6 +17,7 @@ from graphql import (
 )
 
 from partygraph.published import PUBLISHED
+from tests.support.suite import Client
 
 
 def _published() -> str:

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Client, Server, Target, load, wipe
 
 from partygraph import auth
 from partygraph.published import PUBLISHED
 from partygraph.seed.records import Record, node, rel
+from tests.support.suite import Client, Server, Target, load, wipe
 
 ROOT = Path(__file__).resolve().parent.parent
 RELAY = ROOT / "tests" / "js" / "relay"

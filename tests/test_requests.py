@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import RUN_FACTS, Client, Target, load, suite_engine, wipe
-from requests_data import dataset, sandbox
 
 from partygraph.seed.records import Record
+from tests.support.requests_data import dataset, sandbox
+from tests.support.suite import RUN_FACTS, Client, Target, load, suite_engine, wipe
 
 UTC = dt.UTC
 AREAS = ("District", "Street", "Community", "Grid")
@@ -116,10 +116,10 @@ class Flow:
             "total": len(rs),
             "closed": len(closed),
             "returnedInvalid": returned,
-            "open": sum(r.status in PENDING for r in rs),
-            "escalated": sum(r.status == "ESCALATED" for r in rs),
-            "overdue": sum(r.overdue(now) for r in rs),
-            "closedLate": sum(1 for c, d in due if d is not None and c > d),  # type: ignore[operator]
+            "open": sum(1 for r in rs if r.status in PENDING),
+            "escalated": sum(1 for r in rs if r.status == "ESCALATED"),
+            "overdue": sum(1 for r in rs if r.overdue(now)),
+            "closedLate": len([c for c, d in due if c is not None and d is not None and c > d]),
             "closureRate": len(closed) / (len(rs) - returned) if len(rs) > returned else None,
             "returnRate": returned / len(rs) if rs else None,
             "averageHoursToClose": sum(hours) / len(hours) if hours else None,

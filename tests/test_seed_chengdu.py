@@ -11,8 +11,6 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import pytest
-from api_walk import ask_each, children, connection, ids, whole
-from conftest import Client, Target, load, wipe
 
 from partygraph import vocabulary
 from partygraph.importer import parse_records
@@ -20,6 +18,8 @@ from partygraph.seed.profiles import PROFILES, generator
 from partygraph.seed.profiles.chengdu import FIGURES, PERIODS, generate
 from partygraph.seed.profiles.common import Seeder
 from partygraph.seed.records import Record
+from tests.support.api_walk import ask_each, children, connection, ids, whole
+from tests.support.suite import Client, Target, load, wipe
 
 SCALE = 0.02
 

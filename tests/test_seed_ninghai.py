@@ -8,13 +8,13 @@ import functools
 from collections import Counter, defaultdict
 
 import pytest
-from api_walk import children, connection, flat, ids, lookup, whole
-from conftest import Client, Target, load, wipe
-from record_index import RecordIndex
 
 from partygraph import vocabulary
 from partygraph.seed.profiles import ninghai
 from partygraph.seed.profiles.common import Seeder
+from tests.support.api_walk import children, connection, flat, ids, lookup, whole
+from tests.support.record_index import RecordIndex
+from tests.support.suite import Client, Target, load, wipe
 
 SCALE = 0.5
 AT_LEAST = {"red_building_leaders", "reported_members", "reporting_organisations"}  # "余"

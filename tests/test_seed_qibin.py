@@ -10,14 +10,14 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import pytest
-from api_walk import children, flat, ids, lookup, whole
-from conftest import Client, Target, load, wipe
-from record_index import RecordIndex
 
 from partygraph import vocabulary
 from partygraph.properties import BUILDING_ROLES
 from partygraph.seed.profiles import qibin
 from partygraph.seed.profiles.common import Seeder
+from tests.support.api_walk import children, flat, ids, lookup, whole
+from tests.support.record_index import RecordIndex
+from tests.support.suite import Client, Target, load, wipe
 
 SCALE = 0.05
 ROLES = {role.name for role in BUILDING_ROLES}

@@ -11,13 +11,13 @@ from statistics import fmean
 from typing import Any
 
 import pytest
-from api_walk import ask_each, children, connection, ids
-from conftest import Client, Target, load, wipe
-from record_index import RecordIndex
 
 from partygraph import vocabulary
 from partygraph.seed.profiles import shinan
 from partygraph.seed.profiles.common import Seeder
+from tests.support.api_walk import ask_each, children, connection, ids
+from tests.support.record_index import RecordIndex
+from tests.support.suite import Client, Target, load, wipe
 
 SCALE = 0.1
 AT_LEAST = {"wishes_claimed", "leader_joint_meetings"}  # the report's "余" figures

@@ -11,13 +11,13 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import pytest
-from api_walk import children, flat, ids, lookup, whole
-from conftest import Client, Target, load, wipe
-from record_index import RecordIndex
 
 from partygraph import vocabulary
 from partygraph.seed.profiles import zhoucun
 from partygraph.seed.profiles.common import Seeder
+from tests.support.api_walk import children, flat, ids, lookup, whole
+from tests.support.record_index import RecordIndex
+from tests.support.suite import Client, Target, load, wipe
 
 SCALE = 0.1
 SENIOR = {"SECTION", "DIVISION", "DEPARTMENT_BUREAU"}  # 副科级以上

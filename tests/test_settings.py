@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from partygraph.config import Settings, problems
+from partygraph.config import problems
+from tests.support.suite import settings_of
 
 SHORT = "a-short-secret-but-still-secret"  # 31 characters
 
@@ -43,11 +44,11 @@ def test_every_bad_setting_is_named_and_the_secret_never_shown(tmp_path: Path) -
 
 
 def test_secrets_stay_out_of_reprs_and_errors() -> None:
-    settings = Settings(PARTYGRAPH_SECRET=SHORT + "x", NEO4J_PASSWORD="hunter2-hunter2")  # type: ignore[call-arg]
+    settings = settings_of(PARTYGRAPH_SECRET=SHORT + "x", NEO4J_PASSWORD="hunter2-hunter2")
     shown = repr(settings) + str(settings.model_dump())
     assert SHORT not in shown and "hunter2" not in shown
     with pytest.raises(ValidationError) as refused:
-        Settings(PARTYGRAPH_SECRET=SHORT)  # type: ignore[call-arg]
+        settings_of(PARTYGRAPH_SECRET=SHORT)
     assert problems(refused.value) == ["PARTYGRAPH_SECRET: must be at least 32 characters"]
     assert SHORT not in str(problems(refused.value))
 
@@ -55,4 +56,4 @@ def test_secrets_stay_out_of_reprs_and_errors() -> None:
 def test_an_empty_secret_is_no_secret() -> None:
     # An empty PARTYGRAPH_SECRET (a compose file's `PARTYGRAPH_SECRET=`) means unset: the
     # development engine's own secret, as before.
-    assert Settings(PARTYGRAPH_SECRET="").secret is None  # type: ignore[call-arg]
+    assert settings_of(PARTYGRAPH_SECRET="").secret is None

@@ -10,18 +10,20 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from conftest import SECRET, Target, engine_home, free_port, serve_subprocess, suite_engine
 
 from partygraph.cli import available_cores
-from partygraph.config import Settings
 from partygraph.engine import engine_of
+from tests.support.suite import (
+    Target,
+    engine_settings,
+    serve_subprocess,
+)
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 
@@ -131,32 +133,6 @@ def test_two_workers_answer_from_two_processes_and_stop_on_sigterm(
     assert printed.count("Application shutdown complete") == 2, printed
 
 
-@pytest.fixture
-def dev_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A home of its own for the local engine serve starts (stopped afterwards)."""
-    home = engine_home(tmp_path_factory, "workers")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PARTYGRAPH_"))}
-    env |= {
-        "PARTYGRAPH_HOME": str(home),
-        "PARTYGRAPH_ENGINE": suite_engine().kind,
-        "PARTYGRAPH_ENGINE_BOLT_PORT": str(free_port()),
-        "PARTYGRAPH_ENGINE_HTTP_PORT": str(free_port()),
-        "PARTYGRAPH_ENGINE_HEAP": "512m",
-        "PARTYGRAPH_ENGINE_PAGECACHE": "64m",
-        "PARTYGRAPH_SECRET": SECRET,
-    }
-    yield env
-    engine_of(settings_of(env), env["PARTYGRAPH_ENGINE"]).stop()
-
-
-def settings_of(env: dict[str, str]) -> Settings:
-    return Settings(  # type: ignore[call-arg]
-        PARTYGRAPH_HOME=env["PARTYGRAPH_HOME"],
-        PARTYGRAPH_ENGINE_BOLT_PORT=env["PARTYGRAPH_ENGINE_BOLT_PORT"],
-        PARTYGRAPH_ENGINE_HTTP_PORT=env["PARTYGRAPH_ENGINE_HTTP_PORT"],
-    )
-
-
 @pytest.mark.neo4j_only
 def test_workers_on_the_local_engine_share_the_engine_serve_started(
     dev_env: dict[str, str], tmp_path: Path
@@ -171,7 +147,7 @@ def test_workers_on_the_local_engine_share_the_engine_serve_started(
         token = printed.split('"Bearer ', 1)[1].split('"', 1)[0]
         workers = workers_of(process.pid)
         assert len(workers) == (cores if cores > 1 else 0), printed
-        engine = engine_of(settings_of(dev_env), "neo4j")
+        engine = engine_of(engine_settings(dev_env), "neo4j")
         busy(url, token, engine.bolt_port, workers or [process.pid])
         # Each worker's GraphiQL page holds the token serve printed (loopback only, as before).
         page = httpx.get(f"{url}/graphql", headers={"Accept": "text/html"}, timeout=30)

@@ -17,7 +17,6 @@ import json
 from collections.abc import Hashable, Mapping
 from typing import Any, TypeVar
 
-from conftest import Client
 from graphql import (
     FieldNode,
     InlineFragmentNode,
@@ -27,6 +26,8 @@ from graphql import (
     parse,
 )
 from graphql.language import Lexer, Source, TokenKind
+
+from tests.support.suite import Client
 
 COST_LIMIT = 25_000  # PARTYGRAPH_MAX_COST's default, the test server's
 MAX_ALIASES = 200  # PARTYGRAPH_MAX_ALIASES

@@ -102,7 +102,7 @@ def hierarchy(rng: random.Random) -> Places:
     street_no = 0
     for district, (name, streets) in layout.items():
         places.add("District", district, None, name=name, code=f"41061{len(places.records)}")
-        for _ in range(int(streets)):
+        for _ in range(int(str(streets))):
             street_no += 1
             street = f"s-rq{street_no}"
             places.district_of[street] = district
@@ -218,7 +218,11 @@ def sandbox() -> list[Record]:
     at = iso(dt.datetime(2024, 3, 2, 8, tzinfo=UTC))
 
     def request(rid: str, grid: str, status: str, level: int, **extra: object) -> list[Record]:
-        props = {"name": rid, "category": "ENVIRONMENT", "description": f"{PLACE_WORDS[0]}路积水"}
+        props: dict[str, object] = {
+            "name": rid,
+            "category": "ENVIRONMENT",
+            "description": f"{PLACE_WORDS[0]}路积水",
+        }
         props.update(status=status, level=level, raisedAt=raised, dueAt=due, **extra)
         return [node("Request", rid, **props), rel("IN", rid, grid)]
 

@@ -1,6 +1,7 @@
 """Neo4j fidelity without Neo4j: Neo4j's own parser and semantic analysis
 (@neo4j-cypher/language-support) checks every statement the service can send and every
-statement it did send during this run. Named test_zz_ so it runs after the others."""
+statement it did send during this run. It runs after the others (tests/conftest.py orders it
+last)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import RUN_FACTS
-from cypher_lint import ensure_installed, lint
 
 from partygraph import cypher, properties, vocabulary
+from tests.support.cypher_lint import ensure_installed, lint
+from tests.support.suite import RUN_FACTS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partygraph"
 SCHEMA = {

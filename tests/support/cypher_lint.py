@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-TOOL_DIR = Path(__file__).resolve().parent.parent / "tools" / "cypher-lint"
+TOOL_DIR = Path(__file__).resolve().parents[2] / "tools" / "cypher-lint"
 LINT_SCRIPT = TOOL_DIR / "lint.mjs"
 _PACKAGE_DIR = TOOL_DIR / "node_modules" / "@neo4j-cypher" / "language-support"
 _TIMEOUT_SECONDS = 600

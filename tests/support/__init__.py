@@ -1,0 +1,1 @@
+"""Helpers the tests share (tests/conftest.py holds the fixtures and hooks)."""
