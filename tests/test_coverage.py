@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from partygraph.properties import BUILDING_ROLES
+from partygraph.enums import BUILDING_ROLES
 from partygraph.seed.records import Record
 from tests.support.coverage_data import dataset, mutation_dataset
 from tests.support.suite import Client, Target, load, wipe

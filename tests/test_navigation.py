@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from partygraph.properties import BUILDING_ROLES, SeatRole
+from partygraph.enums import BUILDING_ROLES, SeatRole
 from partygraph.seed.records import Record, node, rel
 from tests.support.model import Model
 from tests.support.suite import Client, Target, load, wipe

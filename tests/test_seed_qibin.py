@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from partygraph import vocabulary
-from partygraph.properties import BUILDING_ROLES
+from partygraph.enums import BUILDING_ROLES
 from partygraph.seed.profiles import qibin
 from partygraph.seed.profiles.common import Seeder
 from tests.support.api_walk import children, flat, ids, lookup, whole

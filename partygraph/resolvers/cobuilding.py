@@ -17,8 +17,8 @@ from partygraph import audit, ids, properties
 from partygraph.access import Reach
 from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
+from partygraph.enums import ActivityType, DemandStatus, ProjectCategory, ProjectStatus, WishStatus
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
-from partygraph.properties import ActivityType, DemandStatus, WishStatus
 from partygraph.resolvers.checks import (
     distinct,
     may_choose_id,
@@ -76,8 +76,8 @@ def _name(value: enum.Enum | None) -> str | None:
 class ProjectFilter:
     unit_id: str | None = None
     community_id: str | None = None
-    category: properties.ProjectCategory | None = None
-    status: properties.ProjectStatus | None = None
+    category: ProjectCategory | None = None
+    status: ProjectStatus | None = None
 
     def anchors(self) -> dict[str, str]:
         distinct(unitId=self.unit_id, communityId=self.community_id)

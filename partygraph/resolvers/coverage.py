@@ -15,8 +15,9 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from partygraph.db import Graph, Row, Tx
+from partygraph.enums import BUILDING_ROLES, GridLevel
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
-from partygraph.properties import BUILDING_ROLES, PERIOD, GridLevel
+from partygraph.properties import PERIOD
 from partygraph.resolvers.checks import distinct, require_ids, require_nodes
 from partygraph.resolvers.navigation import AppInfo
 

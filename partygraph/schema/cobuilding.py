@@ -9,8 +9,8 @@ from typing import Any
 import strawberry
 
 from partygraph.db import Row
+from partygraph.enums import ActivityType, ProjectCategory, ProjectStatus
 from partygraph.paging import window
-from partygraph.properties import ActivityType, ProjectCategory, ProjectStatus
 from partygraph.resolvers import cobuilding as co
 from partygraph.resolvers.checks import distinct
 from partygraph.resolvers.navigation import AppInfo

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 import strawberry
 
 from partygraph.db import Row, Tx
+from partygraph.enums import ServeRole
 from partygraph.paging import window
-from partygraph.properties import ServeRole
 from partygraph.resolvers import coverage as cov
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Community, Grid, Node, Person, Unit, Wish, entities, entity

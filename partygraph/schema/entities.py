@@ -11,8 +11,8 @@ from strawberry.scalars import JSON
 from partygraph import audit, ids, properties, vocabulary
 from partygraph.cypher.names import Statement
 from partygraph.db import Tx
+from partygraph.enums import ServeRole
 from partygraph.errors import NOT_FOUND, UserError
-from partygraph.properties import ServeRole
 from partygraph.resolvers.checks import distinct, require_nodes
 from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Node, entity

@@ -1,4 +1,5 @@
-"""The property enums as GraphQL enums: value names in English, descriptions in Chinese."""
+"""The property enums (partygraph.enums) as GraphQL enums: value names in English,
+descriptions in Chinese."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import enum
 
 import strawberry
 
-from partygraph import properties
+from partygraph.enums import ENUMS
 
 
 def _described(enum_type: type[enum.Enum]) -> type[enum.Enum]:
@@ -14,5 +15,5 @@ def _described(enum_type: type[enum.Enum]) -> type[enum.Enum]:
     return strawberry.enum(enum_type, description=listing)
 
 
-for _enum in properties.ENUMS:
+for _enum in ENUMS:
     _described(_enum)

@@ -17,8 +17,7 @@ from neo4j.time import Date, DateTime
 
 from partygraph import properties
 from partygraph.db import Row
-from partygraph.paging import window
-from partygraph.properties import (
+from partygraph.enums import (
     ActivityType,
     AllianceKind,
     DemandStatus,
@@ -39,6 +38,7 @@ from partygraph.properties import (
     UnitLevel,
     WishStatus,
 )
+from partygraph.paging import window
 from partygraph.resolvers import coverage
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers.navigation import AppInfo

@@ -9,9 +9,10 @@ from typing import Annotated
 import strawberry
 
 from partygraph.db import Row
+from partygraph.enums import RequestCategory, RequestStatus
 from partygraph.errors import UserError
 from partygraph.paging import window
-from partygraph.properties import RequestCategory, RequestStatus, read_instant
+from partygraph.properties import read_instant
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers import requests as flow
 from partygraph.resolvers.checks import check_label

@@ -9,7 +9,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from partygraph.properties import (
+from partygraph.enums import (
     ActivityType,
     DemandStatus,
     ProjectCategory,

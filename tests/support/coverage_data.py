@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from partygraph.properties import BUILDING_ROLES, Rank
+from partygraph.enums import BUILDING_ROLES, Rank
 from partygraph.seed import names
 from partygraph.seed.records import Record, node, rel
 
