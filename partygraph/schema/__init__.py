@@ -14,7 +14,7 @@ from partygraph.schema.coverage import CoverageMutation, CoverageQuery
 from partygraph.schema.entities import EntityMutation
 from partygraph.schema.errors import ServiceExtension
 from partygraph.schema.exploration import ExplorationQuery
-from partygraph.schema.mutation import Mutation
+from partygraph.schema.importing import ImportMutation
 from partygraph.schema.nodes import TYPES
 from partygraph.schema.query import Query
 from partygraph.schema.requests import RequestsMutation, RequestsQuery
@@ -30,7 +30,7 @@ QUERIES: tuple[type, ...] = (
     CoverageQuery,
 )
 MUTATIONS: tuple[type, ...] = (
-    Mutation,
+    ImportMutation,
     EntityMutation,
     CobuildingMutation,
     RequestsMutation,

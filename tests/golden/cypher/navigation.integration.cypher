@@ -1,16 +1,10 @@
-// graphql.cypher as the role unit sends it (tests/test_golden_cypher.py)
+// navigation.cypher as the role integration sends it (tests/test_golden_cypher.py)
 
 // name: nodes_by_id
 // Batched lookup: one row per id that exists. `label` is the domain label.
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
-WHERE ((n.id = $scope AND n:Unit)
-     OR EXISTS { MATCH (n)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((n:Community OR n:Grid) AND EXISTS { MATCH (n)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (n)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+WHERE true
 RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, CASE WHEN n:Project THEN n {.*, startDate: toString(n.startDate), endDate: toString(n.endDate)} WHEN n:Wish THEN n {.*, createdOn: toString(n.createdOn)} WHEN n:Demand THEN n {.*, createdOn: toString(n.createdOn)} WHEN n:Request THEN n {.*, raisedAt: toString(n.raisedAt), dueAt: toString(n.dueAt), closedAt: toString(n.closedAt), returnedAt: toString(n.returnedAt)} WHEN n:Activity THEN n {.*, date: toString(n.date)} ELSE n {.*, address: CASE WHEN NOT n:Person OR n.address IS NULL THEN n.address ELSE left(n.address, 6) + '****' END, birthDate: CASE WHEN n:Person THEN null ELSE n.birthDate END, idNumber: CASE WHEN NOT n:Person OR n.idNumber IS NULL THEN n.idNumber ELSE left(n.idNumber, 1) + '****' + right(n.idNumber, 1) END, phone: CASE WHEN NOT n:Person OR n.phone IS NULL THEN n.phone ELSE left(n.phone, 3) + '****' + right(n.phone, 4) END, personalDataMasked: n:Person} END AS props
 
 // name: nodes_to_change
@@ -18,17 +12,9 @@ RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, CASE WHEN n:Projec
 // missing, as for a query; `writable` says whether the viewer may change one it sees.
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
-WHERE ((n.id = $scope AND n:Unit)
-     OR EXISTS { MATCH (n)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((n:Community OR n:Grid) AND EXISTS { MATCH (n)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (n)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+WHERE true
 RETURN key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, CASE WHEN n:Project THEN n {.*, startDate: toString(n.startDate), endDate: toString(n.endDate)} WHEN n:Wish THEN n {.*, createdOn: toString(n.createdOn)} WHEN n:Demand THEN n {.*, createdOn: toString(n.createdOn)} WHEN n:Request THEN n {.*, raisedAt: toString(n.raisedAt), dueAt: toString(n.dueAt), closedAt: toString(n.closedAt), returnedAt: toString(n.returnedAt)} WHEN n:Activity THEN n {.*, date: toString(n.date)} ELSE n {.*, address: CASE WHEN NOT n:Person OR n.address IS NULL THEN n.address ELSE left(n.address, 6) + '****' END, birthDate: CASE WHEN n:Person THEN null ELSE n.birthDate END, idNumber: CASE WHEN NOT n:Person OR n.idNumber IS NULL THEN n.idNumber ELSE left(n.idNumber, 1) + '****' + right(n.idNumber, 1) END, phone: CASE WHEN NOT n:Person OR n.phone IS NULL THEN n.phone ELSE left(n.phone, 3) + '****' + right(n.phone, 4) END, personalDataMasked: n:Person} END AS props,
-       ((n.id = $scope AND n:Unit)
-     OR EXISTS { MATCH (n)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)<-[:TOOK]-(:Entity:Unit {id: $scope}) }) AS writable
+       false AS writable
 
 // name: label_of
 // The label of the entity with the id, whether the viewer sees it or not: for a creation to
@@ -42,26 +28,14 @@ RETURN [l IN labels(n) WHERE l <> 'Entity'][0] AS label
 // the page, not the whole label.
 MATCH (n:__LABEL__)
 WHERE ($after IS NULL OR n.id > $after) AND ($before IS NULL OR n.id < $before)
-  AND ((n.id = $scope AND n:Unit)
-     OR EXISTS { MATCH (n)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((n:Community OR n:Grid) AND EXISTS { MATCH (n)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (n)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  AND true
 RETURN n.id AS key, '__LABEL__' AS label, CASE WHEN n:Project THEN n {.*, startDate: toString(n.startDate), endDate: toString(n.endDate)} WHEN n:Wish THEN n {.*, createdOn: toString(n.createdOn)} WHEN n:Demand THEN n {.*, createdOn: toString(n.createdOn)} WHEN n:Request THEN n {.*, raisedAt: toString(n.raisedAt), dueAt: toString(n.dueAt), closedAt: toString(n.closedAt), returnedAt: toString(n.returnedAt)} WHEN n:Activity THEN n {.*, date: toString(n.date)} ELSE n {.*, address: CASE WHEN NOT n:Person OR n.address IS NULL THEN n.address ELSE left(n.address, 6) + '****' END, birthDate: CASE WHEN n:Person THEN null ELSE n.birthDate END, idNumber: CASE WHEN NOT n:Person OR n.idNumber IS NULL THEN n.idNumber ELSE left(n.idNumber, 1) + '****' + right(n.idNumber, 1) END, phone: CASE WHEN NOT n:Person OR n.phone IS NULL THEN n.phone ELSE left(n.phone, 3) + '****' + right(n.phone, 4) END, personalDataMasked: n:Person} END AS props
 ORDER BY n.id __ORDER__
 LIMIT $limit
 
 // name: count_by_label
 MATCH (n:__LABEL__)
-WHERE ((n.id = $scope AND n:Unit)
-     OR EXISTS { MATCH (n)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((n:Community OR n:Grid) AND EXISTS { MATCH (n)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (n)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+WHERE true
 RETURN count(n) AS total
 
 // name: out_neighbours
@@ -72,13 +46,7 @@ RETURN count(n) AS total
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:Entity {id: key})-[:__REL__]->(m:__LABEL__)
-  WHERE ($after IS NULL OR m.id > $after) AND ((m.id = $scope AND m:Unit)
-     OR EXISTS { MATCH (m)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((m:Community OR m:Grid) AND EXISTS { MATCH (m)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (m)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE ($after IS NULL OR m.id > $after) AND true
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, CASE WHEN m:Project THEN m {.*, startDate: toString(m.startDate), endDate: toString(m.endDate)} WHEN m:Wish THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Demand THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Request THEN m {.*, raisedAt: toString(m.raisedAt), dueAt: toString(m.dueAt), closedAt: toString(m.closedAt), returnedAt: toString(m.returnedAt)} WHEN m:Activity THEN m {.*, date: toString(m.date)} ELSE m {.*, address: CASE WHEN NOT m:Person OR m.address IS NULL THEN m.address ELSE left(m.address, 6) + '****' END, birthDate: CASE WHEN m:Person THEN null ELSE m.birthDate END, idNumber: CASE WHEN NOT m:Person OR m.idNumber IS NULL THEN m.idNumber ELSE left(m.idNumber, 1) + '****' + right(m.idNumber, 1) END, phone: CASE WHEN NOT m:Person OR m.phone IS NULL THEN m.phone ELSE left(m.phone, 3) + '****' + right(m.phone, 4) END, personalDataMasked: m:Person} END AS props
@@ -88,13 +56,7 @@ RETURN key, '__LABEL__' AS label, CASE WHEN m:Project THEN m {.*, startDate: toS
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:Entity {id: key})<-[:__REL__]-(m:__LABEL__)
-  WHERE ($after IS NULL OR m.id > $after) AND ((m.id = $scope AND m:Unit)
-     OR EXISTS { MATCH (m)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((m:Community OR m:Grid) AND EXISTS { MATCH (m)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (m)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE ($after IS NULL OR m.id > $after) AND true
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, CASE WHEN m:Project THEN m {.*, startDate: toString(m.startDate), endDate: toString(m.endDate)} WHEN m:Wish THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Demand THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Request THEN m {.*, raisedAt: toString(m.raisedAt), dueAt: toString(m.dueAt), closedAt: toString(m.closedAt), returnedAt: toString(m.returnedAt)} WHEN m:Activity THEN m {.*, date: toString(m.date)} ELSE m {.*, address: CASE WHEN NOT m:Person OR m.address IS NULL THEN m.address ELSE left(m.address, 6) + '****' END, birthDate: CASE WHEN m:Person THEN null ELSE m.birthDate END, idNumber: CASE WHEN NOT m:Person OR m.idNumber IS NULL THEN m.idNumber ELSE left(m.idNumber, 1) + '****' + right(m.idNumber, 1) END, phone: CASE WHEN NOT m:Person OR m.phone IS NULL THEN m.phone ELSE left(m.phone, 3) + '****' + right(m.phone, 4) END, personalDataMasked: m:Person} END AS props
@@ -104,13 +66,7 @@ RETURN key, '__LABEL__' AS label, CASE WHEN m:Project THEN m {.*, startDate: toS
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:Entity {id: key})-[:__REL__]->(m:Entity)
-  WHERE ($after IS NULL OR m.id > $after) AND ((m.id = $scope AND m:Unit)
-     OR EXISTS { MATCH (m)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((m:Community OR m:Grid) AND EXISTS { MATCH (m)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (m)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE ($after IS NULL OR m.id > $after) AND true
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, CASE WHEN m:Project THEN m {.*, startDate: toString(m.startDate), endDate: toString(m.endDate)} WHEN m:Wish THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Demand THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Request THEN m {.*, raisedAt: toString(m.raisedAt), dueAt: toString(m.dueAt), closedAt: toString(m.closedAt), returnedAt: toString(m.returnedAt)} WHEN m:Activity THEN m {.*, date: toString(m.date)} ELSE m {.*, address: CASE WHEN NOT m:Person OR m.address IS NULL THEN m.address ELSE left(m.address, 6) + '****' END, birthDate: CASE WHEN m:Person THEN null ELSE m.birthDate END, idNumber: CASE WHEN NOT m:Person OR m.idNumber IS NULL THEN m.idNumber ELSE left(m.idNumber, 1) + '****' + right(m.idNumber, 1) END, phone: CASE WHEN NOT m:Person OR m.phone IS NULL THEN m.phone ELSE left(m.phone, 3) + '****' + right(m.phone, 4) END, personalDataMasked: m:Person} END AS props
@@ -119,13 +75,7 @@ RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, CASE WHEN m:Projec
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:Entity {id: key})<-[:__REL__]-(m:Entity)
-  WHERE ($after IS NULL OR m.id > $after) AND ((m.id = $scope AND m:Unit)
-     OR EXISTS { MATCH (m)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((m:Community OR m:Grid) AND EXISTS { MATCH (m)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (m)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE ($after IS NULL OR m.id > $after) AND true
   RETURN m ORDER BY m.id LIMIT $first
 }
 RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, CASE WHEN m:Project THEN m {.*, startDate: toString(m.startDate), endDate: toString(m.endDate)} WHEN m:Wish THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Demand THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Request THEN m {.*, raisedAt: toString(m.raisedAt), dueAt: toString(m.dueAt), closedAt: toString(m.closedAt), returnedAt: toString(m.returnedAt)} WHEN m:Activity THEN m {.*, date: toString(m.date)} ELSE m {.*, address: CASE WHEN NOT m:Person OR m.address IS NULL THEN m.address ELSE left(m.address, 6) + '****' END, birthDate: CASE WHEN m:Person THEN null ELSE m.birthDate END, idNumber: CASE WHEN NOT m:Person OR m.idNumber IS NULL THEN m.idNumber ELSE left(m.idNumber, 1) + '****' + right(m.idNumber, 1) END, phone: CASE WHEN NOT m:Person OR m.phone IS NULL THEN m.phone ELSE left(m.phone, 3) + '****' + right(m.phone, 4) END, personalDataMasked: m:Person} END AS props
@@ -134,13 +84,7 @@ RETURN key, [l IN labels(m) WHERE l <> 'Entity'][0] AS label, CASE WHEN m:Projec
 // The community a grid lies in, however deep the grid is nested.
 UNWIND $ids AS key
 MATCH (:Entity {id: key})-[:IN*1..8]->(c:Community)
-WHERE ((c.id = $scope AND c:Unit)
-     OR EXISTS { MATCH (c)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (c)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (c)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (c)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((c:Community OR c:Grid) AND EXISTS { MATCH (c)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (c)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+WHERE true
 RETURN DISTINCT key, 'Community' AS label, CASE WHEN c:Project THEN c {.*, startDate: toString(c.startDate), endDate: toString(c.endDate)} WHEN c:Wish THEN c {.*, createdOn: toString(c.createdOn)} WHEN c:Demand THEN c {.*, createdOn: toString(c.createdOn)} WHEN c:Request THEN c {.*, raisedAt: toString(c.raisedAt), dueAt: toString(c.dueAt), closedAt: toString(c.closedAt), returnedAt: toString(c.returnedAt)} WHEN c:Activity THEN c {.*, date: toString(c.date)} ELSE c {.*, address: CASE WHEN NOT c:Person OR c.address IS NULL THEN c.address ELSE left(c.address, 6) + '****' END, birthDate: CASE WHEN c:Person THEN null ELSE c.birthDate END, idNumber: CASE WHEN NOT c:Person OR c.idNumber IS NULL THEN c.idNumber ELSE left(c.idNumber, 1) + '****' + right(c.idNumber, 1) END, phone: CASE WHEN NOT c:Person OR c.phone IS NULL THEN c.phone ELSE left(c.phone, 3) + '****' + right(c.phone, 4) END, personalDataMasked: c:Person} END AS props
 
 // name: grid_paired_units
@@ -150,13 +94,7 @@ CALL (key) {
   MATCH (:Grid {id: key})-[:IN*0..8]->(place)
   WHERE place:Grid OR place:Community
   MATCH (u:Unit)-[:PAIRED_WITH]->(place)
-  WHERE ((u.id = $scope AND u:Unit)
-     OR EXISTS { MATCH (u)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (u)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (u)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (u)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((u:Community OR u:Grid) AND EXISTS { MATCH (u)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (u)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE true
   WITH DISTINCT u
   RETURN u ORDER BY u.id
 }
@@ -168,28 +106,10 @@ RETURN key, 'Unit' AS label, CASE WHEN u:Project THEN u {.*, startDate: toString
 // path pattern; a WHERE on nodes(p) would be applied to the path found), so a hidden shortcut
 // never hides a longer visible path (Neo4j 5.21+).
 MATCH (a:Entity {id: $from})
-WHERE ((a.id = $scope AND a:Unit)
-     OR EXISTS { MATCH (a)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (a)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (a)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (a)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((a:Community OR a:Grid) AND EXISTS { MATCH (a)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (a)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+WHERE true
 MATCH (b:Entity {id: $to})
-WHERE ((b.id = $scope AND b:Unit)
-     OR EXISTS { MATCH (b)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (b)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (b)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (b)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((b:Community OR b:Grid) AND EXISTS { MATCH (b)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (b)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
-MATCH p = SHORTEST 1 (a)(()-[]-(n:Entity) WHERE ((n.id = $scope AND n:Unit)
-     OR EXISTS { MATCH (n)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((n:Community OR n:Grid) AND EXISTS { MATCH (n)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (n)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })){1,__HOPS__}(b)
+WHERE true
+MATCH p = SHORTEST 1 (a)(()-[]-(n:Entity) WHERE true){1,__HOPS__}(b)
 RETURN length(p) AS length,
        [n IN nodes(p) | {id: n.id, name: n.name,
                          label: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
@@ -200,29 +120,11 @@ RETURN length(p) AS length,
 // The same on ArcadeDB, which has no SHORTEST: it filters the shortest path it found, so it
 // may answer none where a longer visible path exists.
 MATCH (a:Entity {id: $from})
-WHERE ((a.id = $scope AND a:Unit)
-     OR EXISTS { MATCH (a)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (a)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (a)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (a)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((a:Community OR a:Grid) AND EXISTS { MATCH (a)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (a)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+WHERE true
 MATCH (b:Entity {id: $to})
-WHERE ((b.id = $scope AND b:Unit)
-     OR EXISTS { MATCH (b)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (b)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (b)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (b)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((b:Community OR b:Grid) AND EXISTS { MATCH (b)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (b)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+WHERE true
 MATCH p = shortestPath((a)-[*..__HOPS__]-(b))
-WHERE all(n IN nodes(p) WHERE ((n.id = $scope AND n:Unit)
-     OR EXISTS { MATCH (n)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (n)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((n:Community OR n:Grid) AND EXISTS { MATCH (n)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (n)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) }))
+WHERE all(n IN nodes(p) WHERE true)
 RETURN length(p) AS length,
        [n IN nodes(p) | {id: n.id, name: n.name,
                          label: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
@@ -238,19 +140,7 @@ CALL (key) {
   MATCH (g:Grid {id: key})-[:IN*0..8]->(place)
   WHERE place:Grid OR place:Community
   MATCH (u:Unit)-[p:PAIRED_WITH]->(place)
-  WHERE ((u.id = $scope AND u:Unit)
-     OR EXISTS { MATCH (u)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (u)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (u)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (u)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((u:Community OR u:Grid) AND EXISTS { MATCH (u)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (u)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) }) AND ((place.id = $scope AND place:Unit)
-     OR EXISTS { MATCH (place)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (place)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (place)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (place)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((place:Community OR place:Grid) AND EXISTS { MATCH (place)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (place)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE true AND true
   RETURN g, u, place, p ORDER BY u.id, place.id
 }
 RETURN key, 'Unit' AS label, CASE WHEN u:Project THEN u {.*, startDate: toString(u.startDate), endDate: toString(u.endDate)} WHEN u:Wish THEN u {.*, createdOn: toString(u.createdOn)} WHEN u:Demand THEN u {.*, createdOn: toString(u.createdOn)} WHEN u:Request THEN u {.*, raisedAt: toString(u.raisedAt), dueAt: toString(u.dueAt), closedAt: toString(u.closedAt), returnedAt: toString(u.returnedAt)} WHEN u:Activity THEN u {.*, date: toString(u.date)} ELSE u {.*, address: CASE WHEN NOT u:Person OR u.address IS NULL THEN u.address ELSE left(u.address, 6) + '****' END, birthDate: CASE WHEN u:Person THEN null ELSE u.birthDate END, idNumber: CASE WHEN NOT u:Person OR u.idNumber IS NULL THEN u.idNumber ELSE left(u.idNumber, 1) + '****' + right(u.idNumber, 1) END, phone: CASE WHEN NOT u:Person OR u.phone IS NULL THEN u.phone ELSE left(u.phone, 3) + '****' + right(u.phone, 4) END, personalDataMasked: u:Person} END AS props,
@@ -263,13 +153,7 @@ RETURN key, 'Unit' AS label, CASE WHEN u:Project THEN u {.*, startDate: toString
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:PartyOrganization {id: key})-[:PAIRED_WITH]-(o:PartyOrganization)
-  WHERE ((o.id = $scope AND o:Unit)
-     OR EXISTS { MATCH (o)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (o)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (o)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (o)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((o:Community OR o:Grid) AND EXISTS { MATCH (o)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (o)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE true
   WITH DISTINCT o
   RETURN o ORDER BY o.id
 }
@@ -281,13 +165,7 @@ RETURN key, 'PartyOrganization' AS label, CASE WHEN o:Project THEN o {.*, startD
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:Entity {id: key})-[r:__REL__]->(m:__LABEL__)
-  WHERE ($after IS NULL OR m.id > $after) AND ((m.id = $scope AND m:Unit)
-     OR EXISTS { MATCH (m)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((m:Community OR m:Grid) AND EXISTS { MATCH (m)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (m)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE ($after IS NULL OR m.id > $after) AND true
   RETURN m, r ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, CASE WHEN m:Project THEN m {.*, startDate: toString(m.startDate), endDate: toString(m.endDate)} WHEN m:Wish THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Demand THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Request THEN m {.*, raisedAt: toString(m.raisedAt), dueAt: toString(m.dueAt), closedAt: toString(m.closedAt), returnedAt: toString(m.returnedAt)} WHEN m:Activity THEN m {.*, date: toString(m.date)} ELSE m {.*, address: CASE WHEN NOT m:Person OR m.address IS NULL THEN m.address ELSE left(m.address, 6) + '****' END, birthDate: CASE WHEN m:Person THEN null ELSE m.birthDate END, idNumber: CASE WHEN NOT m:Person OR m.idNumber IS NULL THEN m.idNumber ELSE left(m.idNumber, 1) + '****' + right(m.idNumber, 1) END, phone: CASE WHEN NOT m:Person OR m.phone IS NULL THEN m.phone ELSE left(m.phone, 3) + '****' + right(m.phone, 4) END, personalDataMasked: m:Person} END AS props, properties(r) AS rel
@@ -296,13 +174,7 @@ RETURN key, '__LABEL__' AS label, CASE WHEN m:Project THEN m {.*, startDate: toS
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:Entity {id: key})<-[r:__REL__]-(m:__LABEL__)
-  WHERE ($after IS NULL OR m.id > $after) AND ((m.id = $scope AND m:Unit)
-     OR EXISTS { MATCH (m)-[:WORKS_AT|FIRST_RESPONSIBLE|ESCALATED_TO]->(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)<-[:TOOK]-(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)--(:Entity:Unit {id: $scope}) }
-     OR EXISTS { MATCH (m)-[:MEMBER_OF|SITS_ON]->(:PartyOrganization)-[:OF]->(:Entity:Unit {id: $scope}) }
-     OR ((m:Community OR m:Grid) AND EXISTS { MATCH (m)<-[:IN*0..8]-()<-[:REPORTED_TO|RESIDES_IN]-(:Person)-[:WORKS_AT]->(pg_u) WHERE pg_u.id = $scope AND 'Unit' IN labels(pg_u) })
-     OR EXISTS { MATCH (m)-[:IN]->()<-[:PAIRED_WITH]-(:Entity:Unit {id: $scope}) })
+  WHERE ($after IS NULL OR m.id > $after) AND true
   RETURN m, r ORDER BY m.id LIMIT $first
 }
 RETURN key, '__LABEL__' AS label, CASE WHEN m:Project THEN m {.*, startDate: toString(m.startDate), endDate: toString(m.endDate)} WHEN m:Wish THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Demand THEN m {.*, createdOn: toString(m.createdOn)} WHEN m:Request THEN m {.*, raisedAt: toString(m.raisedAt), dueAt: toString(m.dueAt), closedAt: toString(m.closedAt), returnedAt: toString(m.returnedAt)} WHEN m:Activity THEN m {.*, date: toString(m.date)} ELSE m {.*, address: CASE WHEN NOT m:Person OR m.address IS NULL THEN m.address ELSE left(m.address, 6) + '****' END, birthDate: CASE WHEN m:Person THEN null ELSE m.birthDate END, idNumber: CASE WHEN NOT m:Person OR m.idNumber IS NULL THEN m.idNumber ELSE left(m.idNumber, 1) + '****' + right(m.idNumber, 1) END, phone: CASE WHEN NOT m:Person OR m.phone IS NULL THEN m.phone ELSE left(m.phone, 3) + '****' + right(m.phone, 4) END, personalDataMasked: m:Person} END AS props, properties(r) AS rel

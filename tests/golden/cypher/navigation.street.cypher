@@ -1,4 +1,4 @@
-// graphql.cypher as the role street sends it (tests/test_golden_cypher.py)
+// navigation.cypher as the role street sends it (tests/test_golden_cypher.py)
 
 // name: nodes_by_id
 // Batched lookup: one row per id that exists. `label` is the domain label.

@@ -1,4 +1,4 @@
-"""Mutations. Today: the import contract through GraphQL, for small batches."""
+"""importRecords: the import contract (partygraph.importer) through GraphQL, for small batches."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class ImportProblem:
 
 
 @strawberry.type
-class Mutation:
+class ImportMutation:
     @strawberry.mutation(
         description="按 JSON Lines 导入记录（与 `partygraph import` 相同的格式与语义："
         "按 id 更新或创建，有任何一行出错则整批不写入，错误中给出行号）。"
