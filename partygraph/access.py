@@ -216,7 +216,7 @@ def props(access: Access, var: str) -> str:
 def _temporal_as_text(var: str, names: list[str]) -> str:
     """The node's properties with its dates and instants as ISO text: the driver takes some
     80 µs to decode one DateTime and 13 µs a Date, which made a list of requests mostly that;
-    the text is read where rows become values (properties.read_instant, read_date)."""
+    the text is read where rows become values (partygraph.values)."""
     texts = ", ".join(f"{name}: toString({var}.{name})" for name in names)
     return f"{var} {{.*, {texts}}}"
 

@@ -6,11 +6,9 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from neo4j.time import Date, DateTime
-
 from partygraph.db import Graph
-from partygraph.properties import readable, stored_instant
 from partygraph.seed.records import Record, node, rel
+from partygraph.values import as_json, readable
 
 PAGE = 2000
 
@@ -18,15 +16,11 @@ PAGE = 2000
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
     # A non-finite number stored before they were refused reads as null: it is left out, so
     # the export stays JSON and imports again.
-    out = {
-        key: value for key, value in props.items() if key != "id" and readable(value) is not None
+    return {
+        key: as_json(value)
+        for key, value in props.items()
+        if key != "id" and readable(value) is not None
     }
-    for key, value in out.items():
-        if isinstance(value, DateTime):  # back to the text it came as, offset and all
-            out[key] = stored_instant(value.to_native()).isoformat()
-        elif isinstance(value, Date):
-            out[key] = value.iso_format()
-    return out
 
 
 def export_line(record: Record) -> str:

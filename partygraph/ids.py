@@ -11,6 +11,9 @@ import uuid
 from partygraph.properties import PropertyError, check_text
 
 MAX_ID_LENGTH = 200
+# The spaces a person types around an id by mistake (ASCII, no-break, ideographic). Other
+# characters Python counts as space, such as the line separators, are text an id may end with.
+SPACES = " \t\u00a0\u3000"
 
 
 def new_id(prefix: str) -> str:
@@ -19,7 +22,7 @@ def new_id(prefix: str) -> str:
 
 def checked(value: str, what: str = "id") -> str:
     """`value` if it may be an id, else PropertyError saying why."""
-    if not value.strip() or value != value.strip() or len(value) > MAX_ID_LENGTH:
+    if not value.strip() or value != value.strip(SPACES) or len(value) > MAX_ID_LENGTH:
         raise PropertyError(
             f"{what} must be 1 to {MAX_ID_LENGTH} characters without surrounding spaces"
         )

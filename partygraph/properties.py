@@ -205,15 +205,6 @@ def check_storable(value: Any, name: str) -> Any:
     return value
 
 
-def readable(value: Any) -> Any:
-    """A stored value as it is read: a non-finite number (stored before they were refused)
-    reads as null, and so does a list holding one."""
-    items = value if isinstance(value, list) else [value]
-    if any(isinstance(item, float) and not math.isfinite(item) for item in items):
-        return None
-    return value
-
-
 def _date(value: Any, name: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -257,38 +248,6 @@ def as_utc(moment: dt.datetime, name: str) -> dt.datetime:
         return moment.astimezone(dt.UTC)
     except OverflowError:  # e.g. 0001-01-01T00:00+08:00 falls before year 1 in UTC
         raise PropertyError(f"{name} lies outside the years 1 to 9999 in UTC") from None
-
-
-def read_date(value: Any) -> dt.date | None:
-    """A date as a statement answers it: ISO text (access.props sends a node's dates as text)
-    or a driver Date."""
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    if isinstance(value, dt.date):
-        return value
-    native = getattr(value, "to_native", None)
-    return native() if native is not None else None
-
-
-def read_instant(value: Any) -> dt.datetime | None:
-    """An instant as a statement answers it: ISO text (access.props sends a node's instants as
-    text, which the driver reads some 50 times faster than its DateTime), a driver DateTime or
-    a datetime; aware, in UTC when the engine kept no offset."""
-    if isinstance(value, str):
-        moment = dt.datetime.fromisoformat(value.split("[", 1)[0])  # no zone name: offsets only
-    elif isinstance(value, dt.datetime):
-        moment = value
-    elif hasattr(value, "to_native"):
-        moment = value.to_native()
-    else:
-        return None
-    return stored_instant(moment)
-
-
-def stored_instant(moment: dt.datetime) -> dt.datetime:
-    """An instant read from the graph: aware as stored (Neo4j keeps its offset); a naive one
-    (ArcadeDB drops offsets and answers in UTC) is UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def coerce(prop: Prop, name: str, value: Any) -> Any:

@@ -271,7 +271,7 @@ def test_one_person_may_hold_two_roles_in_a_grid(client: Client, fresh: Target) 
     assert no_role["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
-@pytest.mark.parametrize("chosen", [" g-sp", "g-sp ", "   ", "g" * 201])
+@pytest.mark.parametrize("chosen", [" g-sp", "g-sp ", "\u3000g-sp", "   ", "g" * 201])
 def test_a_chosen_id_follows_the_one_id_rule_of_every_way_in(
     client: Client, fresh: Target, chosen: str
 ) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from partygraph import audit, ids, properties
+from partygraph import audit, ids, properties, values
 from partygraph.access import Reach
 from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
@@ -262,7 +262,7 @@ async def submit_evaluation(
             )
         params = {"fromId": from_id, "toId": to_id, "period": period, "score": float(score)}
         row = (await tx.run("cobuilding_evaluation_upsert", params))[0]
-        return Written(source, target, float(row["score"]), properties.readable(row["previous"]))
+        return Written(source, target, float(row["score"]), values.readable(row["previous"]))
 
     return await graph.transaction(work)
 
@@ -320,7 +320,7 @@ async def record_attendance(
         found = await require_nodes(tx, {person_id: "Person", activity_id: "Activity"})
         params = {"personId": person_id, "activityId": activity_id, "hours": float(hours)}
         row = (await tx.run("cobuilding_attendance_upsert", params))[0]
-        previous = properties.readable(row["previous"])  # NaN stored from before reads as null
+        previous = values.readable(row["previous"])  # NaN stored from before reads as null
         return Written(found[person_id], found[activity_id], float(row["hours"]), previous)
 
     return await graph.transaction(work)

@@ -20,7 +20,7 @@ from graphql import GraphQLError
 from strawberry.extensions import FieldExtension
 from strawberry.types import Info
 
-from partygraph import audit
+from partygraph import audit, values
 from partygraph.errors import INTERNAL, UserError
 from partygraph.graph_errors import GraphError
 from partygraph.paging import window
@@ -113,10 +113,11 @@ class AuditEntry:
 
 
 def _entry(props: dict[str, Any]) -> AuditEntry:
-    at = props["at"].to_native() if hasattr(props["at"], "to_native") else props["at"]
+    at = values.read_instant(props["at"])
+    assert at is not None  # every entry has its time
     return AuditEntry(
         id=strawberry.ID(props["id"]),
-        at=at if at.tzinfo else at.replace(tzinfo=dt.UTC),
+        at=at,
         actor=props["actor"],
         role=props["role"],
         operation=props["operation"],

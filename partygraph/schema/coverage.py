@@ -4,10 +4,11 @@ questions 2 and 3, as root fields and the recordReport mutation."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
+from partygraph import values
 from partygraph.db import Row, Tx
 from partygraph.enums import ServeRole
 from partygraph.paging import window
@@ -164,10 +165,6 @@ def _reporting(row: Row) -> CommunityReporting:
     )
 
 
-def _native_date(value: Any) -> dt.date | None:
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
 def _entry(row: Row) -> ReverseReportEntry:
     home = row["home"]
     return ReverseReportEntry(
@@ -176,7 +173,7 @@ def _entry(row: Row) -> ReverseReportEntry:
         if home
         else None,
         reported=bool(row["reported"]),
-        reported_on=_native_date(row["reportedOn"]),
+        reported_on=values.read_date(row["reportedOn"]),
         service_hours=float(row["serviceHours"] or 0.0),
         wishes_claimed=entities(cov.node_rows("Wish", row["claimed"]), Wish),
         wishes_fulfilled=entities(cov.node_rows("Wish", row["fulfilled"]), Wish),

@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
-from partygraph import audit, ids, properties, vocabulary
+from partygraph import audit, ids, properties, values, vocabulary
 from partygraph.cypher.names import Statement
 from partygraph.db import Tx
 from partygraph.enums import ServeRole
@@ -317,7 +317,4 @@ def _keys(rel: str, props: dict[str, Any]) -> tuple[str, ...]:
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
     """Relationship properties as JSON: temporal values as ISO text, a non-finite number
     (stored before they were refused) as null."""
-    return {
-        k: v.iso_format() if hasattr(v, "iso_format") else properties.readable(v)
-        for k, v in props.items()
-    }
+    return {k: values.as_json(v) for k, v in props.items()}

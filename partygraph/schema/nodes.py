@@ -13,9 +13,8 @@ from functools import cache
 from typing import Any, TypeVar
 
 import strawberry
-from neo4j.time import Date, DateTime
 
-from partygraph import properties
+from partygraph import properties, values
 from partygraph.db import Row
 from partygraph.enums import (
     ActivityType,
@@ -47,15 +46,6 @@ from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.windows import LIST_MAX, SMALL_LIST, capped_list, nav_list
 
 
-def _native(value: Any) -> Any:
-    """Graph temporal values as Python ones; instants with the offset the graph kept."""
-    if isinstance(value, DateTime):
-        return properties.stored_instant(value.to_native())
-    if isinstance(value, Date):
-        return value.to_native()
-    return value
-
-
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -67,14 +57,14 @@ def _value(prop: properties.Prop, value: Any) -> Any:
     if value is None:
         return None
     if prop.kind is properties.Kind.DATETIME:
-        return properties.read_instant(value)
+        return values.read_instant(value)
     if prop.kind is properties.Kind.DATE:
-        return properties.read_date(value)
+        return values.read_date(value)
     if isinstance(value, str | int | bool):
         if prop.enum is not None:
             return prop.enum.__members__.get(value)  # type: ignore[arg-type]
         return value
-    return properties.readable(_native(value))
+    return values.readable(values.native(value))
 
 
 @cache
@@ -87,7 +77,7 @@ def _fields_of(type_name: str) -> tuple[tuple[str, str, properties.Prop], ...]:
 
 def _hours(row: Row) -> float | None:
     """An attendance's hours; non-finite ones, stored before they were refused, read as null."""
-    hours: float | None = properties.readable(row["rel"].get("hours"))
+    hours: float | None = values.readable(row["rel"].get("hours"))
     return hours
 
 
@@ -238,7 +228,7 @@ class Grid(Node):
                 unit=Unit.from_row(row),
                 via=PairingVia[row["via"]],
                 through=entity({"label": row["throughLabel"], "props": row["throughProps"]}),
-                since=_native(row["since"]),
+                since=values.native(row["since"]),
             )
             for row in await nav.grid_pairings(info, self.id)
         ]

@@ -12,7 +12,6 @@ from partygraph.db import Row
 from partygraph.enums import RequestCategory, RequestStatus
 from partygraph.errors import UserError
 from partygraph.paging import window
-from partygraph.properties import read_instant
 from partygraph.resolvers import navigation as nav
 from partygraph.resolvers import requests as flow
 from partygraph.resolvers.checks import check_label
@@ -20,6 +19,7 @@ from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema.nodes import Node, Request, Unit, entity
 from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import AREA_FIGURES, OFFICES, OFFICES_AND_UNITS, only
+from partygraph.values import read_instant
 
 # `from` is a Python keyword: the argument is named from_ in code.
 Since = Annotated[dt.datetime | None, strawberry.argument(name="from")]
