@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from strawberry.extensions import DisableIntrospection
 from strawberry.tools import merge_types
 
 from partygraph.config import Settings
@@ -12,7 +13,7 @@ from partygraph.schema.audit import AuditQuery, audit_every_field
 from partygraph.schema.cobuilding import CobuildingMutation, CobuildingQuery
 from partygraph.schema.coverage import CoverageMutation, CoverageQuery
 from partygraph.schema.entities import EntityMutation
-from partygraph.schema.errors import ServiceExtension
+from partygraph.schema.errors import MaskUnexpected, ServiceExtension
 from partygraph.schema.exploration import ExplorationQuery
 from partygraph.schema.importing import ImportMutation
 from partygraph.schema.nodes import TYPES
@@ -51,7 +52,13 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # The checks are built once: a request's extensions are made afresh, its rules are not, so
     # each document text is parsed and validated once per process (schema.validation).
     rules = DocumentRules(settings)
-    extensions: list[Any] = [ServiceExtension, lambda: DocumentChecks(rules)]
+    # Order: an extension listed later runs inside those before it, so errors are masked
+    # (MaskUnexpected) before they are shaped (ServiceExtension), and introspection is switched
+    # off (Strawberry's DisableIntrospection adds its rule) before the cached validation runs.
+    extensions: list[Any] = [ServiceExtension, MaskUnexpected]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    extensions.append(lambda: DocumentChecks(rules))
     # Every node type is listed: node(id) can return types no root field names.
     return _Schema(
         query=merge_types("Query", QUERIES),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import MaskErrors, SchemaExtension
 
 from partygraph.errors import BAD_USER_INPUT, INTERNAL, TOO_COMPLEX, UserError
 from partygraph.graph_errors import GraphError
@@ -46,13 +46,29 @@ def _shaped(error: GraphQLError) -> GraphQLError:
                 code = TOO_COMPLEX
             error.extensions = {**(error.extensions or {}), "code": code}
         return error
-    log.error("unexpected error in %s", error.path, exc_info=original)
-    return GraphQLError(
-        "internal error; it has been logged",
-        nodes=error.nodes,
-        path=error.path,
-        extensions={"code": INTERNAL},
-    )
+    return error  # unexpected: MaskUnexpected has logged and masked it already
+
+
+def _unexpected(error: GraphQLError) -> bool:
+    """An error the caller did not cause: neither a refusal with a code nor the document's."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError | UserError):
+        return False
+    return not (isinstance(original, GraphError) and original.code != INTERNAL)
+
+
+class MaskUnexpected(MaskErrors):
+    """Strawberry's MaskErrors for what the caller did not cause (a bug, a statement the graph
+    refused): logged with its traceback, answered as an internal error with its code."""
+
+    def __init__(self) -> None:
+        super().__init__(_unexpected, "internal error; it has been logged")
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        log.error("unexpected error in %s", error.path, exc_info=error.original_error)
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": INTERNAL}
+        return masked
 
 
 def _after_commit(error: GraphQLError, committed: set[str]) -> GraphQLError:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse
-from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule, validate
+from graphql.validation import ASTValidationRule, validate
 from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
@@ -38,7 +38,10 @@ CACHED_VARIABLES_CHARS = 2048
 
 class DocumentRules:
     """The schema's checks of a document, built once with the schema: the parse options, the
-    static rules (depth, aliases, introspection off) and the cost limit."""
+    static rules (depth, aliases) and the cost limit. They are hand-made from Strawberry's
+    limiters rather than added as its extensions, which would build new rules, and so miss the
+    cache, on every request; introspection is switched off by Strawberry's own
+    DisableIntrospection, whose rule the cache sees among the request's rules."""
 
     def __init__(self, settings: Settings) -> None:
         self.max_tokens = settings.max_tokens
@@ -50,8 +53,6 @@ class DocumentRules:
             MaybeNullValidationRule,
             OneOfInputValidationRule,
         ]
-        if not settings.introspection:
-            rules.append(NoSchemaIntrospectionCustomRule)
         self.rules = tuple(rules)
         self.parsed = lru_cache(maxsize=CACHED_DOCUMENTS)(self._parse)
         self.validated = lru_cache(maxsize=CACHED_DOCUMENTS)(self._validate)
