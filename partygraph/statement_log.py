@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from partygraph import cypher
 from partygraph.access import Access
+from partygraph.cypher import renderings
 from partygraph.cypher.names import Statement
 
 
@@ -56,7 +56,7 @@ class _Recorder:
         if not path:
             return
         fillings = {"label": step.label, "rel": step.rel, "hops": step.hops, "order": step.order}
-        query = cypher.for_lint(step.name, query, access, **fillings)
+        query = renderings.for_lint(step.name, query, access, **fillings)
         if query in self.seen:
             return
         with self.lock:

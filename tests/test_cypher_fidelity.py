@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from partygraph import cypher, properties, vocabulary
+from partygraph import properties, vocabulary
+from partygraph.cypher import renderings
 from tests.support.cypher_lint import ensure_installed, lint
 from tests.support.suite import RUN_FACTS
 
@@ -33,7 +34,7 @@ def parameters_of(query: str) -> list[str]:
 
 
 def test_every_statement_in_the_files_passes_neo4j_analysis() -> None:
-    statements = list(cypher.every_rendering())
+    statements = list(renderings.every_rendering())
     assert len(statements) > 100  # every template, filled every way the code can fill it
     problems = lint(statements, SCHEMA, {name: parameters_of(q) for name, q in statements})
     assert not problems, "\n".join(map(str, problems))
@@ -51,9 +52,9 @@ def test_every_statement_sent_during_the_run_passes_with_the_parameters_it_was_g
     given = {f"{name}#{i}": list(p) for i, ((_, p), name) in enumerate(distinct.items())}
     problems = lint(statements, SCHEMA, given)
     assert not problems, "\n".join(map(str, problems))
-    renderings = sum(1 for _ in cypher.every_rendering())
+    rendered = sum(1 for _ in renderings.every_rendering())
     RUN_FACTS["cypher lint"] = (
-        f"{len(statements)} statements sent during the run and {renderings} renderings "
+        f"{len(statements)} statements sent during the run and {rendered} renderings "
         "of the statement files: no errors"
     )
 
