@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -71,6 +71,32 @@ async def _page(
     return connection(page, rows, cls.from_row, lambda: exploration.count_by_label(graph, label))
 
 
+def _lookup(cls: type[N], description: str) -> Any:
+    """The root field `cls(id)`: one entity of that label, or null (as `node`)."""
+
+    async def resolve(info: AppInfo, id: strawberry.ID) -> N | None:
+        return await _typed(info, id, cls)
+
+    resolve.__annotations__["return"] = cls | None
+    return strawberry.field(resolver=resolve, description=description)
+
+
+def _all(cls: type[N], description: str) -> Any:
+    """The root field listing every entity of that label as a Relay connection, by id."""
+
+    async def resolve(
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[N] | None:
+        return await _page(info, cls, first, after, last, before)
+
+    resolve.__annotations__["return"] = Connection[cls] | None  # type: ignore[valid-type]
+    return strawberry.field(resolver=resolve, description=description)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="按 id 取任一实体，不论其类型")
@@ -87,101 +113,20 @@ class Query:
         rows = await nav.by_ids(info, ids)
         return [entity(row) if row else None for row in rows]
 
-    @strawberry.field(description="区/县")
-    async def district(self, info: AppInfo, id: strawberry.ID) -> District | None:
-        return await _typed(info, id, District)
-
-    @strawberry.field(description="街道/镇")
-    async def street(self, info: AppInfo, id: strawberry.ID) -> Street | None:
-        return await _typed(info, id, Street)
-
-    @strawberry.field(description="社区/村")
-    async def community(self, info: AppInfo, id: strawberry.ID) -> Community | None:
-        return await _typed(info, id, Community)
-
-    @strawberry.field(description="网格")
-    async def grid(self, info: AppInfo, id: strawberry.ID) -> Grid | None:
-        return await _typed(info, id, Grid)
-
-    @strawberry.field(description="驻区单位/机关部门")
-    async def unit(self, info: AppInfo, id: strawberry.ID) -> Unit | None:
-        return await _typed(info, id, Unit)
-
-    @strawberry.field(description="人员")
-    async def person(self, info: AppInfo, id: strawberry.ID) -> Person | None:
-        return await _typed(info, id, Person)
-
-    @strawberry.field(description="党组织")
-    async def party_organization(
-        self, info: AppInfo, id: strawberry.ID
-    ) -> PartyOrganization | None:
-        return await _typed(info, id, PartyOrganization)
-
-    @strawberry.field(description="全部区/县（按 id 分页）")
-    async def districts(
-        self,
-        info: AppInfo,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[District] | None:
-        return await _page(info, District, first, after, last, before)
-
-    @strawberry.field(description="全部街道/镇（按 id 分页）")
-    async def streets(
-        self,
-        info: AppInfo,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Street] | None:
-        return await _page(info, Street, first, after, last, before)
-
-    @strawberry.field(description="全部社区/村（按 id 分页）")
-    async def communities(
-        self,
-        info: AppInfo,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Community] | None:
-        return await _page(info, Community, first, after, last, before)
-
-    @strawberry.field(description="全部网格（按 id 分页）")
-    async def grids(
-        self,
-        info: AppInfo,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Grid] | None:
-        return await _page(info, Grid, first, after, last, before)
-
-    @strawberry.field(description="全部单位（按 id 分页）")
-    async def units(
-        self,
-        info: AppInfo,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[Unit] | None:
-        return await _page(info, Unit, first, after, last, before)
-
-    @strawberry.field(description="全部党组织（按 id 分页）")
-    async def party_organizations(
-        self,
-        info: AppInfo,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[PartyOrganization] | None:
-        return await _page(info, PartyOrganization, first, after, last, before)
+    # One entity of a label by id, and every entity of a label, page by page.
+    district = _lookup(District, "区/县")
+    street = _lookup(Street, "街道/镇")
+    community = _lookup(Community, "社区/村")
+    grid = _lookup(Grid, "网格")
+    unit = _lookup(Unit, "驻区单位/机关部门")
+    person = _lookup(Person, "人员")
+    party_organization = _lookup(PartyOrganization, "党组织")
+    districts = _all(District, "全部区/县（按 id 分页）")
+    streets = _all(Street, "全部街道/镇（按 id 分页）")
+    communities = _all(Community, "全部社区/村（按 id 分页）")
+    grids = _all(Grid, "全部网格（按 id 分页）")
+    units = _all(Unit, "全部单位（按 id 分页）")
+    party_organizations = _all(PartyOrganization, "全部党组织（按 id 分页）")
 
     @strawberry.field(
         description="两个实体之间的最短关系路径（任意关系类型、不分方向），"
