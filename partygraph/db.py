@@ -17,7 +17,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar, Unpack
 
 import neo4j
 from neo4j import AsyncManagedTransaction
@@ -44,6 +44,15 @@ from partygraph.graph_errors import (
 from partygraph.statement_log import Step, note
 
 Row = dict[str, Any]
+
+
+class Fill(TypedDict, total=False):
+    """What fills a template statement's tokens (partygraph.cypher.render)."""
+
+    label: str | None
+    rel: str | None
+    hops: int | None
+    order: str | None
 
 
 # Retry pacing. ArcadeDB reports two transactions changing one record (or filling one edge
@@ -110,27 +119,20 @@ class Tx:
         return self._graph.access
 
     async def run(
-        self,
-        name: Statement,
-        params: Mapping[str, Any] | None = None,
-        *,
-        label: str | None = None,
-        rel: str | None = None,
-        hops: int | None = None,
-        order: str | None = None,
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> list[Row]:
-        step = Step(name, params or {}, label, rel, hops, order)
+        step = Step(name, params or {}, **fill)
         return await self._graph._run(self._tx, step)
 
     async def one(
-        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> Row | None:
         """The one row of a `^` statement (partygraph.cypher), or None."""
         step = Step(name, params or {}, **fill)
         return _one(name, await self._graph._run(self._tx, step, Shape.ONE))
 
     async def value(
-        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> Any:
         """The one value of a `$` statement, or None when it returns no row."""
         step = Step(name, params or {}, **fill)
@@ -234,39 +236,27 @@ class Graph:
         return await self.transaction(work, write)
 
     async def read(
-        self,
-        name: Statement,
-        params: Mapping[str, Any] | None = None,
-        *,
-        label: str | None = None,
-        rel: str | None = None,
-        hops: int | None = None,
-        order: str | None = None,
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> list[Row]:
-        step = Step(name, params or {}, label, rel, hops, order)
+        step = Step(name, params or {}, **fill)
         return (await self._transaction([step], write=False))[0]
 
     async def one(
-        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> Row | None:
         """The one row of a `^` statement, read in a transaction of its own (or None)."""
         return await self.transaction(lambda tx: tx.one(name, params, **fill), write=False)
 
     async def value(
-        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Any
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> Any:
         """The one value of a `$` statement, read in a transaction of its own."""
         return await self.transaction(lambda tx: tx.value(name, params, **fill), write=False)
 
     async def write(
-        self,
-        name: Statement,
-        params: Mapping[str, Any] | None = None,
-        *,
-        label: str | None = None,
-        rel: str | None = None,
+        self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> list[Row]:
-        step = Step(name, params or {}, label, rel)
+        step = Step(name, params or {}, **fill)
         return (await self._transaction([step], write=True))[0]
 
     async def transaction(self, work: Callable[[Tx], Awaitable[T]], write: bool = True) -> T:
