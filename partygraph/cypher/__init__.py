@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import enum
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,8 +34,7 @@ from partygraph import access as access_rules
 from partygraph import vocabulary
 from partygraph.access import FULL, Access
 
-_HEADER = re.compile(r"^// name: (\w+)[$^]?\s*$", re.MULTILINE)
-_SHAPED = re.compile(r"^// name: (\w+)([$^]?)\s*$", re.MULTILINE)
+_HEADER = re.compile(r"^// name: (\w+)([$^]?)\s*$", re.MULTILINE)
 _TOKENS = ("__LABEL__", "__REL__", "__HOPS__", "__ORDER__")
 ORDERS = ("ASC", "DESC")
 _ACCESS_MARK = re.compile(r"__(VISIBLE|WRITABLE|PROPS)\((\w+)\)__")
@@ -46,29 +46,45 @@ _ACCESS_RULES = {
 MAX_HOPS = 12
 
 
-@lru_cache(maxsize=1)
-def files() -> dict[str, list[str]]:
-    """The names of the statements of each file (by its stem, e.g. "graphql"), in file order."""
-    found: dict[str, list[str]] = {}
-    for path in sorted(Path(__file__).parent.glob("*.cypher")):
-        found[path.stem] = _HEADER.findall(path.read_text(encoding="utf-8"))
-    return found
-
-
 class Shape(enum.Enum):
     ROWS = ""
     ONE = "^"
     VALUE = "$"
 
 
+@dataclass(frozen=True)
+class _Statement:
+    file: str  # the stem of its file, e.g. "navigation"
+    shape: Shape
+    text: str  # as written (templates unfilled)
+
+
+@lru_cache(maxsize=1)
+def _loaded() -> dict[str, _Statement]:
+    """Every statement of the *.cypher files here, by name, in file order: read once."""
+    found: dict[str, _Statement] = {}
+    for path in sorted(Path(__file__).parent.glob("*.cypher")):
+        parts = _HEADER.split(path.read_text(encoding="utf-8"))
+        for name, mark, body in zip(parts[1::3], parts[2::3], parts[3::3], strict=True):
+            if name in found:
+                raise ValueError(f"statement {name} is defined twice ({path.name})")
+            found[name] = _Statement(path.stem, Shape(mark), body.strip().rstrip(";"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def files() -> dict[str, list[str]]:
+    """The names of the statements of each file (by its stem, e.g. "navigation"), in order."""
+    found: dict[str, list[str]] = {}
+    for name, statement in _loaded().items():
+        found.setdefault(statement.file, []).append(name)
+    return found
+
+
 @lru_cache(maxsize=1)
 def shapes() -> dict[str, Shape]:
     """The declared result shape of every statement, by name."""
-    found: dict[str, Shape] = {}
-    for path in sorted(Path(__file__).parent.glob("*.cypher")):
-        for name, mark in _SHAPED.findall(path.read_text(encoding="utf-8")):
-            found[name] = Shape(mark)
-    return found
+    return {name: statement.shape for name, statement in _loaded().items()}
 
 
 def check_shape(name: str, sent_as: Shape) -> None:
@@ -83,14 +99,7 @@ def check_shape(name: str, sent_as: Shape) -> None:
 @lru_cache(maxsize=1)
 def statements() -> dict[str, str]:
     """All statements by name, as written in the files (templates unfilled)."""
-    found: dict[str, str] = {}
-    for path in sorted(Path(__file__).parent.glob("*.cypher")):
-        parts = _HEADER.split(path.read_text(encoding="utf-8"))
-        for name, body in zip(parts[1::2], parts[2::2], strict=True):
-            if name in found:
-                raise ValueError(f"statement {name} is defined twice ({path.name})")
-            found[name] = body.strip().rstrip(";")
-    return found
+    return {name: statement.text for name, statement in _loaded().items()}
 
 
 def with_access(name: str, access: Access) -> str:
