@@ -51,6 +51,11 @@ def _directive(name: str, allowed: frozenset[Role]) -> object:
 class _Roles(BasePermission):
     allowed: ClassVar[frozenset[Role]]
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # The directive is the class's name in lower camel case: AdminOnly -> @adminOnly.
+        cls._schema_directive = _directive(cls.__name__[0].lower() + cls.__name__[1:], cls.allowed)
+
     def has_permission(self, source: Any, info: AppInfo, **kwargs: Any) -> bool:
         viewer = info.context.viewer
         if viewer is None or viewer.role not in self.allowed:
@@ -65,22 +70,18 @@ class _Roles(BasePermission):
 
 class AdminOnly(_Roles):
     allowed = ADMIN_ONLY
-    _schema_directive = _directive("adminOnly", ADMIN_ONLY)
 
 
 class Offices(_Roles):
     allowed = OFFICES
-    _schema_directive = _directive("offices", OFFICES)
 
 
 class OfficesAndUnits(_Roles):
     allowed = OFFICES_AND_UNITS
-    _schema_directive = _directive("officesAndUnits", OFFICES_AND_UNITS)
 
 
 class AreaFigures(_Roles):
     allowed = AREA_FIGURES
-    _schema_directive = _directive("areaFigures", AREA_FIGURES)
 
 
 _BY_ROLES: dict[frozenset[Role], type[_Roles]] = {
