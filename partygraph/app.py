@@ -30,8 +30,8 @@ from partygraph.config import Settings, get_settings
 from partygraph.connection import Connection, connection_for
 from partygraph.db import Graph
 from partygraph.inflight import VIEWER, InFlight
-from partygraph.resolvers.context import Context, Loaders
 from partygraph.schema import build_schema
+from partygraph.service.context import Context, Loaders
 
 log = logging.getLogger("partygraph")
 

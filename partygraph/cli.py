@@ -395,7 +395,7 @@ def _on_arcadedb(connection: Connection) -> bool:
 
 def _one_on_arcadedb(asked: int) -> int:
     """ArcadeDB takes no lock where Neo4j does, so the service orders two reports of one member
-    itself, within its process (resolvers.coverage.one_report_at_a_time): one process only."""
+    itself, within its process (service.coverage.one_report_at_a_time): one process only."""
     if asked > 1:
         raise _fail(
             f"--workers {asked}: on ArcadeDB the service runs in one process (it orders a "

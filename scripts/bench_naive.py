@@ -61,7 +61,7 @@ class OneByOne(DataLoader[Any, Any]):
 
 def naive() -> Starlette:
     # A measurement tool, not a test: per-parent resolvers are the batch loaders unbatched.
-    from partygraph.resolvers import context
+    from partygraph.service import context
 
     context.DataLoader = OneByOne  # type: ignore[misc]
     return _build()

@@ -24,9 +24,9 @@ from partygraph import auth
 from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.migrate import migrate
-from partygraph.resolvers import exploration
 from partygraph.seed.demo import demo
 from partygraph.seed.records import Record, node, rel, to_lines
+from partygraph.service import exploration
 from partygraph.statement_log import counting_statements
 from tests.support.suite import Client, Server, Target, load, run_graph, wipe
 

@@ -17,8 +17,8 @@ from partygraph import auth
 from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.importer import ImportRejected, import_lines
-from partygraph.resolvers.hiding import NOT_FOUND_FLOOR
 from partygraph.seed.records import Record, node, rel, to_lines
+from partygraph.service.hiding import NOT_FOUND_FLOOR
 from tests.support.suite import Client, Server, Target, load, run_graph, wipe
 
 pytestmark = pytest.mark.both_engines

@@ -1,5 +1,5 @@
 """One direction of flow: HTTP (app, and the command line beside it) → GraphQL layer (schema)
-→ service layer (resolvers) → the core (Graph, statements, errors, properties…). A module may
+→ service layer (service) → the core (Graph, statements, errors, properties…). A module may
 import its own layer and those below it, never one above: read from `ast`, so an import inside
 a function or under TYPE_CHECKING counts too."""
 
@@ -15,7 +15,7 @@ PACKAGE = Path(partygraph.__file__).parent
 LAYERS = (
     ("edge", ("partygraph.app", "partygraph.cli", "partygraph.published", "partygraph.__main__")),
     ("graphql", ("partygraph.schema",)),
-    ("service", ("partygraph.resolvers",)),
+    ("service", ("partygraph.service",)),
 )
 RANK = {name: rank for rank, (name, _) in enumerate(LAYERS)} | {"core": len(LAYERS)}
 

@@ -24,10 +24,10 @@ from partygraph import audit, values
 from partygraph.errors import INTERNAL, UserError
 from partygraph.graph_errors import GraphError
 from partygraph.paging import window
-from partygraph.resolvers.context import Context
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import ADMIN_ONLY, only
+from partygraph.service.context import Context
 
 log = logging.getLogger("partygraph")
 ID_ARGUMENTS = {"id", "from_", "to"}

@@ -11,9 +11,7 @@ import strawberry
 from partygraph.db import Row
 from partygraph.enums import ActivityType, ProjectCategory, ProjectStatus
 from partygraph.paging import window
-from partygraph.resolvers import cobuilding as co
-from partygraph.resolvers.checks import distinct
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.nodes import (
     Activity,
     Community,
@@ -28,6 +26,8 @@ from partygraph.schema.nodes import (
 )
 from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import OFFICES, OFFICES_AND_UNITS, only
+from partygraph.service import cobuilding as co
+from partygraph.service.checks import distinct
 
 PERIOD_HELP = "评议期：年 2024、半年 2024-H1、季度 2024-Q2 或月 2024-05"
 
@@ -184,7 +184,7 @@ class CobuildingQuery:
     ) -> Connection[Project] | None:
         page = window(first, after, last, before)
         where = co.ProjectFilter(unit_id, community_id, category, status)
-        await co.require_filter_ids(info, where.anchors())
+        await co.require_filter_ids(info.context, where.anchors())
         graph = info.context.graph
         rows = await co.projects_page(graph, where, page)
         return connection(page, rows, Project.from_row, lambda: co.projects_count(graph, where))
@@ -201,7 +201,9 @@ class CobuildingQuery:
         community_id: strawberry.ID | None = None,
     ) -> list[UnitEvaluation] | None:
         co.check_period(period)
-        await co.require_filter_ids(info, _filter(unit_id, "Unit", community_id, "Community"))
+        await co.require_filter_ids(
+            info.context, _filter(unit_id, "Unit", community_id, "Community")
+        )
         rows = await co.evaluations(info.context.graph, period, "Unit", unit_id, community_id)
         return [_unit_evaluation(row) for row in rows]
 
@@ -217,7 +219,9 @@ class CobuildingQuery:
         unit_id: strawberry.ID | None = None,
     ) -> list[CommunityEvaluation] | None:
         co.check_period(period)
-        await co.require_filter_ids(info, _filter(community_id, "Community", unit_id, "Unit"))
+        await co.require_filter_ids(
+            info.context, _filter(community_id, "Community", unit_id, "Unit")
+        )
         rows = await co.evaluations(info.context.graph, period, "Community", community_id, unit_id)
         return [_community_evaluation(row) for row in rows]
 
@@ -228,7 +232,7 @@ class CobuildingQuery:
     async def open_demands(
         self, info: AppInfo, community_id: strawberry.ID
     ) -> list[OpenDemand] | None:
-        await co.require_filter_ids(info, {community_id: "Community"})
+        await co.require_filter_ids(info.context, {community_id: "Community"})
         rows = await co.open_demands(info.context.graph, community_id)
         return sorted((_open_demand(row) for row in rows), key=_waiting_longest_first)
 

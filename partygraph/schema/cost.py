@@ -49,8 +49,8 @@ from graphql.utilities import value_from_ast
 from partygraph.cypher import MAX_HOPS
 from partygraph.errors import BAD_USER_INPUT, TOO_COMPLEX, UserError
 from partygraph.paging import DEFAULT_PAGE, MAX_PAGE, decode_cursor, id_count, one_direction
-from partygraph.resolvers.exploration import MAX_NEIGHBOURHOOD_DEPTH
 from partygraph.schema.exploration import MAX_NEIGHBOURS, MAX_SEARCH, search_text
+from partygraph.service.exploration import MAX_NEIGHBOURHOOD_DEPTH
 
 # A list that takes no `first` (a whole-area report) counts as the most its field can hold
 # where that is known (a path, a neighbourhood), else as many items as such a list holds at

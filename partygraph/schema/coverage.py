@@ -12,11 +12,11 @@ from partygraph import values
 from partygraph.db import Row, Tx
 from partygraph.enums import ServeRole
 from partygraph.paging import window
-from partygraph.resolvers import coverage as cov
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.nodes import Community, Grid, Node, Person, Unit, Wish, entities, entity
 from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import AREA_FIGURES, OFFICES, only
+from partygraph.service import coverage as cov
 
 AREA = "区/县、街道/镇或社区/村的 id"
 AreaId = Annotated[strawberry.ID, strawberry.argument(description=AREA)]
@@ -205,7 +205,7 @@ class CoverageQuery:
         before: str | None = None,
     ) -> Connection[Person] | None:
         page = window(first, after, last, before)
-        await cov.require_entity(info, area_id, cov.AREA_LABELS)
+        await cov.require_entity(info.context, area_id, cov.AREA_LABELS)
         graph = info.context.graph
         rows = await cov.unreported_page(graph, area_id, page)
         return connection(page, rows, Person.from_row, lambda: cov.unreported_count(graph, area_id))
@@ -217,7 +217,7 @@ class CoverageQuery:
     async def reporting_summary(
         self, info: AppInfo, area_id: AreaId
     ) -> list[CommunityReporting] | None:
-        await cov.require_entity(info, area_id, cov.AREA_LABELS)
+        await cov.require_entity(info.context, area_id, cov.AREA_LABELS)
         return [_reporting(row) for row in await cov.reporting_summary(info.context.graph, area_id)]
 
     @strawberry.field(
@@ -228,7 +228,7 @@ class CoverageQuery:
         self, info: AppInfo, unit_id: strawberry.ID, period: str
     ) -> ReverseReport | None:
         start, end = cov.period_bounds(period)
-        unit = await cov.require_entity(info, unit_id, ("Unit",))
+        unit = await cov.require_entity(info.context, unit_id, ("Unit",))
         rows = await cov.reverse_report(info.context.graph, unit_id, start, end)
         return ReverseReport(
             unit=Unit.from_row(unit),
@@ -256,7 +256,7 @@ class CoverageQuery:
         min_volunteers = cov.require_minimum(
             "minVolunteers", 30 if min_volunteers is None else min_volunteers
         )
-        area = await cov.require_entity(info, area_id, cov.AREA_LABELS)
+        area = await cov.require_entity(info.context, area_id, cov.AREA_LABELS)
         return CoverageGaps(
             area=entity(area),
             _area_id=area_id,
@@ -270,7 +270,7 @@ class CoverageQuery:
         extensions=[only(AREA_FIGURES)],
     )
     async def contact_leaders(self, info: AppInfo, area_id: AreaId) -> list[ContactLeader] | None:
-        await cov.require_entity(info, area_id, cov.AREA_LABELS)
+        await cov.require_entity(info.context, area_id, cov.AREA_LABELS)
         return [_leader(row) for row in await cov.contact_leaders(info.context.graph, area_id)]
 
 

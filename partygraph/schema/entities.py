@@ -13,11 +13,11 @@ from partygraph.cypher.names import Statement
 from partygraph.db import Tx
 from partygraph.enums import ServeRole
 from partygraph.errors import NOT_FOUND, UserError
-from partygraph.resolvers.checks import distinct, require_nodes
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.nodes import Node, entity
 from partygraph.schema.permissions import ADMIN_ONLY, OFFICES, only
 from partygraph.schema.vocab_enums import Label, RelationshipType
+from partygraph.service.checks import distinct, require_nodes
 
 ANY_LABEL = tuple(vocabulary.LABELS)
 # Properties that only their workflow mutations may set, so that the generic mutations cannot

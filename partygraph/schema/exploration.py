@@ -7,11 +7,11 @@ import time
 import strawberry
 
 from partygraph.errors import NOT_FOUND, UserError
-from partygraph.resolvers import exploration, hiding
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.nodes import Node, entity
 from partygraph.schema.query import PathNode, PathRelationship
 from partygraph.schema.vocab_enums import Label, RelationshipType
+from partygraph.service import exploration, hiding
 
 MAX_NEIGHBOURS = 500
 MAX_SEARCH = 50

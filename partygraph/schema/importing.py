@@ -6,7 +6,7 @@ import strawberry
 
 from partygraph.errors import UserError
 from partygraph.importer import ImportRejected, import_lines, split_records
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.permissions import ADMIN_ONLY, only
 
 MAX_IMPORT_LINES = 5000  # larger files: `partygraph import FILE`

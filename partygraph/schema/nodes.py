@@ -1,6 +1,6 @@
 """GraphQL types for the nodes of the vocabulary, with their navigation fields.
 
-Each relationship field asks a batch loader (partygraph.resolvers), so a level of the query
+Each relationship field asks a batch loader (partygraph.service), so a level of the query
 sends one statement however many parents it has.
 """
 
@@ -38,12 +38,12 @@ from partygraph.enums import (
     WishStatus,
 )
 from partygraph.paging import window
-from partygraph.resolvers import coverage
-from partygraph.resolvers import navigation as nav
-from partygraph.resolvers.navigation import AppInfo
 from partygraph.schema import enums  # noqa: F401  (registers the GraphQL enums)
+from partygraph.schema.info import AppInfo
 from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.windows import LIST_MAX, SMALL_LIST, capped_list, nav_list
+from partygraph.service import coverage
+from partygraph.service import navigation as nav
 
 
 def _snake(name: str) -> str:
@@ -111,7 +111,7 @@ class District(Node):
 
     @nav_list(description="辖区内的街道/镇")
     async def streets(self, info: AppInfo) -> list[Street]:
-        return entities(await nav.incoming(info, self.id, "IN", "Street"), Street)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Street"), Street)
 
 
 @strawberry.type(description="街道/镇")
@@ -120,11 +120,11 @@ class Street(Node):
 
     @strawberry.field(description="所属区/县")
     async def district(self, info: AppInfo) -> District | None:
-        return first(await nav.outgoing(info, self.id, "IN", "District"), District)
+        return first(await nav.outgoing(info.context, self.id, "IN", "District"), District)
 
     @nav_list(description="辖区内的社区/村")
     async def communities(self, info: AppInfo) -> list[Community]:
-        return entities(await nav.incoming(info, self.id, "IN", "Community"), Community)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Community"), Community)
 
 
 @strawberry.type(description="社区/村")
@@ -134,27 +134,29 @@ class Community(Node):
 
     @strawberry.field(description="所属街道/镇")
     async def street(self, info: AppInfo) -> Street | None:
-        return first(await nav.outgoing(info, self.id, "IN", "Street"), Street)
+        return first(await nav.outgoing(info.context, self.id, "IN", "Street"), Street)
 
     @nav_list(description="直接位于本社区的网格（社区网格）")
     async def grids(self, info: AppInfo) -> list[Grid]:
-        return entities(await nav.incoming(info, self.id, "IN", "Grid"), Grid)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Grid"), Grid)
 
     @nav_list(description="与本社区结对共建的单位", most=SMALL_LIST)
     async def paired_units(self, info: AppInfo) -> list[Unit]:
-        return entities(await nav.incoming(info, self.id, "PAIRED_WITH", "Unit"), Unit)
+        return entities(await nav.incoming(info.context, self.id, "PAIRED_WITH", "Unit"), Unit)
 
     @nav_list(description="包联本社区的领导干部", most=SMALL_LIST)
     async def contacts(self, info: AppInfo) -> list[Person]:
-        return entities(await nav.incoming(info, self.id, "CONTACTS", "Person"), Person)
+        return entities(await nav.incoming(info.context, self.id, "CONTACTS", "Person"), Person)
 
     @nav_list(description="社区加入的联盟（如片区联盟）", most=SMALL_LIST)
     async def alliances(self, info: AppInfo) -> list[Alliance]:
-        return entities(await nav.outgoing(info, self.id, "MEMBER_OF", "Alliance"), Alliance)
+        return entities(
+            await nav.outgoing(info.context, self.id, "MEMBER_OF", "Alliance"), Alliance
+        )
 
     @nav_list(description="领导本社区的党组织", most=SMALL_LIST)
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
-        rows = await nav.incoming(info, self.id, "LEADS", "PartyOrganization")
+        rows = await nav.incoming(info.context, self.id, "LEADS", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
     @strawberry.field(
@@ -177,19 +179,19 @@ class Community(Node):
 
     @nav_list(description="为本社区开展的共建项目")
     async def projects(self, info: AppInfo) -> list[Project]:
-        return entities(await nav.incoming(info, self.id, "FOR", "Project"), Project)
+        return entities(await nav.incoming(info.context, self.id, "FOR", "Project"), Project)
 
     @nav_list(description="本社区的需求清单")
     async def demands(self, info: AppInfo) -> list[Demand]:
-        return entities(await nav.incoming(info, self.id, "IN", "Demand"), Demand)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Demand"), Demand)
 
     @nav_list(description="直接挂在本社区的微心愿")
     async def wishes(self, info: AppInfo) -> list[Wish]:
-        return entities(await nav.incoming(info, self.id, "IN", "Wish"), Wish)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Wish"), Wish)
 
     @nav_list(description="在本社区开展的活动")
     async def activities(self, info: AppInfo) -> list[Activity]:
-        return entities(await nav.incoming(info, self.id, "IN", "Activity"), Activity)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Activity"), Activity)
 
 
 @strawberry.type(description="网格（社区网格、小区/单位/片区网格、楼栋微网格）")
@@ -200,24 +202,24 @@ class Grid(Node):
 
     @strawberry.field(description="直接上级（社区或上级网格）")
     async def parent(self, info: AppInfo) -> Node | None:
-        rows = await nav.outgoing(info, self.id, "IN")
+        rows = await nav.outgoing(info.context, self.id, "IN")
         return entity(rows[0]) if rows else None
 
     @strawberry.field(description="网格所在的社区（逐级向上）")
     async def community(self, info: AppInfo) -> Community | None:
-        row = await nav.containing_community(info, self.id)
+        row = await nav.containing_community(info.context, self.id)
         return Community.from_row(row) if row else None
 
     @nav_list(description="下级网格")
     async def grids(self, info: AppInfo) -> list[Grid]:
-        return entities(await nav.incoming(info, self.id, "IN", "Grid"), Grid)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Grid"), Grid)
 
     @nav_list(
         description="结对单位：与本网格、其所在的上级网格或所在社区结对共建的单位（去重）",
         most=SMALL_LIST,
     )
     async def paired_units(self, info: AppInfo) -> list[Unit]:
-        return entities(await nav.grid_paired_units(info, self.id), Unit)
+        return entities(await nav.grid_paired_units(info.context, self.id), Unit)
 
     @capped_list(
         description="结对明细：每个结对单位因何计入（直接结对、通过所在上级网格、通过所在社区）"
@@ -230,24 +232,24 @@ class Grid(Node):
                 through=entity({"label": row["throughLabel"], "props": row["throughProps"]}),
                 since=values.native(row["since"]),
             )
-            for row in await nav.grid_pairings(info, self.id)
+            for row in await nav.grid_pairings(info.context, self.id)
         ]
 
     @nav_list(description="领导本网格的党组织（网格党支部、功能型党支部）", most=SMALL_LIST)
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
-        rows = await nav.incoming(info, self.id, "LEADS", "PartyOrganization")
+        rows = await nav.incoming(info.context, self.id, "LEADS", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
     @capped_list(
         description="在本网格任职的人员及其角色（网格长、网格员、两长四员等）", most=LIST_MAX
     )
     async def staff(self, info: AppInfo) -> list[GridRole]:
-        rows = await nav.incoming_edges(info, self.id, "SERVES", "Person")
+        rows = await nav.incoming_edges(info.context, self.id, "SERVES", "Person")
         return [GridRole(person=Person.from_row(r), role=_role(ServeRole, r)) for r in rows]
 
     @nav_list(description="本网格的微心愿")
     async def wishes(self, info: AppInfo) -> list[Wish]:
-        return entities(await nav.incoming(info, self.id, "IN", "Wish"), Wish)
+        return entities(await nav.incoming(info.context, self.id, "IN", "Wish"), Wish)
 
 
 @strawberry.type(description="党组织")
@@ -256,37 +258,39 @@ class PartyOrganization(Node):
 
     @strawberry.field(description="上级党组织")
     async def parent(self, info: AppInfo) -> PartyOrganization | None:
-        rows = await nav.outgoing(info, self.id, "UNDER", "PartyOrganization")
+        rows = await nav.outgoing(info.context, self.id, "UNDER", "PartyOrganization")
         return first(rows, PartyOrganization)
 
     @strawberry.field(description="所属单位")
     async def unit(self, info: AppInfo) -> Unit | None:
-        return first(await nav.outgoing(info, self.id, "OF", "Unit"), Unit)
+        return first(await nav.outgoing(info.context, self.id, "OF", "Unit"), Unit)
 
     @nav_list(description="党员")
     async def members(self, info: AppInfo) -> list[Person]:
-        return entities(await nav.incoming(info, self.id, "MEMBER_OF", "Person"), Person)
+        return entities(await nav.incoming(info.context, self.id, "MEMBER_OF", "Person"), Person)
 
     @nav_list(description="领导的社区或网格", most=SMALL_LIST)
     async def leads(self, info: AppInfo) -> list[Node]:
-        return [entity(row) for row in await nav.outgoing(info, self.id, "LEADS")]
+        return [entity(row) for row in await nav.outgoing(info.context, self.id, "LEADS")]
 
     @nav_list(description="结对的党组织（支部结对，如红心结），不分方向", most=SMALL_LIST)
     async def paired_organizations(self, info: AppInfo) -> list[PartyOrganization]:
-        return entities(await nav.paired_organizations(info, self.id), PartyOrganization)
+        return entities(await nav.paired_organizations(info.context, self.id), PartyOrganization)
 
     @nav_list(description="加入的联盟", most=SMALL_LIST)
     async def alliances(self, info: AppInfo) -> list[Alliance]:
-        return entities(await nav.outgoing(info, self.id, "MEMBER_OF", "Alliance"), Alliance)
+        return entities(
+            await nav.outgoing(info.context, self.id, "MEMBER_OF", "Alliance"), Alliance
+        )
 
     @nav_list(description="下级党组织")
     async def children(self, info: AppInfo) -> list[PartyOrganization]:
-        rows = await nav.incoming(info, self.id, "UNDER", "PartyOrganization")
+        rows = await nav.incoming(info.context, self.id, "UNDER", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
     @capped_list(description="班子成员：书记、委员、兼职委员")
     async def committee(self, info: AppInfo) -> list[Seat]:
-        rows = await nav.incoming_edges(info, self.id, "SITS_ON", "Person")
+        rows = await nav.incoming_edges(info.context, self.id, "SITS_ON", "Person")
         return [
             Seat(person=Person.from_row(r), organization=self, role=_role(SeatRole, r))
             for r in rows
@@ -299,7 +303,7 @@ class Alliance(Node):
 
     @nav_list(description="成员党组织和社区")
     async def members(self, info: AppInfo) -> list[Node]:
-        return [entity(row) for row in await nav.incoming(info, self.id, "MEMBER_OF")]
+        return [entity(row) for row in await nav.incoming(info.context, self.id, "MEMBER_OF")]
 
 
 @strawberry.type(description="驻区单位/机关部门")
@@ -309,37 +313,41 @@ class Unit(Node):
 
     @nav_list(description="结对共建的社区", most=SMALL_LIST)
     async def paired_communities(self, info: AppInfo) -> list[Community]:
-        rows = await nav.outgoing(info, self.id, "PAIRED_WITH", "Community")
+        rows = await nav.outgoing(info.context, self.id, "PAIRED_WITH", "Community")
         return entities(rows, Community)
 
     @nav_list(description="结对（分包）的网格", most=SMALL_LIST)
     async def paired_grids(self, info: AppInfo) -> list[Grid]:
-        return entities(await nav.outgoing(info, self.id, "PAIRED_WITH", "Grid"), Grid)
+        return entities(await nav.outgoing(info.context, self.id, "PAIRED_WITH", "Grid"), Grid)
 
     @nav_list(description="在本单位工作的人员")
     async def members(self, info: AppInfo) -> list[Person]:
-        return entities(await nav.incoming(info, self.id, "WORKS_AT", "Person"), Person)
+        return entities(await nav.incoming(info.context, self.id, "WORKS_AT", "Person"), Person)
 
     @nav_list(description="本单位的党组织", most=SMALL_LIST)
     async def party_organizations(self, info: AppInfo) -> list[PartyOrganization]:
-        rows = await nav.incoming(info, self.id, "OF", "PartyOrganization")
+        rows = await nav.incoming(info.context, self.id, "OF", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
     @nav_list(description="本单位承担的共建项目")
     async def projects(self, info: AppInfo) -> list[Project]:
-        return entities(await nav.incoming(info, self.id, "BY", "Project"), Project)
+        return entities(await nav.incoming(info.context, self.id, "BY", "Project"), Project)
 
     @nav_list(description="本单位开放的共享资源", most=SMALL_LIST)
     async def resources(self, info: AppInfo) -> list[Resource]:
-        return entities(await nav.incoming(info, self.id, "OFFERED_BY", "Resource"), Resource)
+        return entities(
+            await nav.incoming(info.context, self.id, "OFFERED_BY", "Resource"), Resource
+        )
 
     @nav_list(description="本单位的志愿队伍（如红色突击队）", most=SMALL_LIST)
     async def volunteer_teams(self, info: AppInfo) -> list[VolunteerTeam]:
-        return entities(await nav.incoming(info, self.id, "OF", "VolunteerTeam"), VolunteerTeam)
+        return entities(
+            await nav.incoming(info.context, self.id, "OF", "VolunteerTeam"), VolunteerTeam
+        )
 
     @nav_list(description="本单位认领的需求")
     async def taken_demands(self, info: AppInfo) -> list[Demand]:
-        return entities(await nav.outgoing(info, self.id, "TOOK", "Demand"), Demand)
+        return entities(await nav.outgoing(info.context, self.id, "TOOK", "Demand"), Demand)
 
 
 @strawberry.type(description="人员：党员、干部、网格员、志愿者（可兼多种身份）")
@@ -375,35 +383,35 @@ class Person(Node):
 
     @nav_list(description="所在党组织", most=SMALL_LIST)
     async def organizations(self, info: AppInfo) -> list[PartyOrganization]:
-        rows = await nav.outgoing(info, self.id, "MEMBER_OF", "PartyOrganization")
+        rows = await nav.outgoing(info.context, self.id, "MEMBER_OF", "PartyOrganization")
         return entities(rows, PartyOrganization)
 
     @strawberry.field(description="居住地（网格或社区）")
     async def residence(self, info: AppInfo) -> Node | None:
-        rows = await nav.outgoing(info, self.id, "RESIDES_IN")
+        rows = await nav.outgoing(info.context, self.id, "RESIDES_IN")
         return entity(rows[0]) if rows else None
 
     @strawberry.field(description="工作单位")
     async def unit(self, info: AppInfo) -> Unit | None:
-        return first(await nav.outgoing(info, self.id, "WORKS_AT", "Unit"), Unit)
+        return first(await nav.outgoing(info.context, self.id, "WORKS_AT", "Unit"), Unit)
 
     @nav_list(description="已报到的社区（双报到）", most=SMALL_LIST)
     async def reported_to(self, info: AppInfo) -> list[Community]:
-        rows = await nav.outgoing(info, self.id, "REPORTED_TO", "Community")
+        rows = await nav.outgoing(info.context, self.id, "REPORTED_TO", "Community")
         return entities(rows, Community)
 
     @nav_list(description="包联的社区或网格", most=SMALL_LIST)
     async def contacts(self, info: AppInfo) -> list[Node]:
-        return [entity(row) for row in await nav.outgoing(info, self.id, "CONTACTS")]
+        return [entity(row) for row in await nav.outgoing(info.context, self.id, "CONTACTS")]
 
     @capped_list(description="在网格中的任职及角色")
     async def serves(self, info: AppInfo) -> list[GridService]:
-        rows = await nav.outgoing_edges(info, self.id, "SERVES", "Grid")
+        rows = await nav.outgoing_edges(info.context, self.id, "SERVES", "Grid")
         return [GridService(grid=Grid.from_row(r), role=_role(ServeRole, r)) for r in rows]
 
     @capped_list(description="在党组织中的职务（书记、兼职委员等）")
     async def seats(self, info: AppInfo) -> list[Seat]:
-        rows = await nav.outgoing_edges(info, self.id, "SITS_ON", "PartyOrganization")
+        rows = await nav.outgoing_edges(info.context, self.id, "SITS_ON", "PartyOrganization")
         return [
             Seat(person=self, organization=PartyOrganization.from_row(r), role=_role(SeatRole, r))
             for r in rows
@@ -412,16 +420,17 @@ class Person(Node):
     @nav_list(description="参加的志愿队伍", most=SMALL_LIST)
     async def volunteer_teams(self, info: AppInfo) -> list[VolunteerTeam]:
         return entities(
-            await nav.outgoing(info, self.id, "VOLUNTEERS_IN", "VolunteerTeam"), VolunteerTeam
+            await nav.outgoing(info.context, self.id, "VOLUNTEERS_IN", "VolunteerTeam"),
+            VolunteerTeam,
         )
 
     @nav_list(description="认领的微心愿")
     async def claimed_wishes(self, info: AppInfo) -> list[Wish]:
-        return entities(await nav.outgoing(info, self.id, "CLAIMED", "Wish"), Wish)
+        return entities(await nav.outgoing(info.context, self.id, "CLAIMED", "Wish"), Wish)
 
     @capped_list(description="参加的活动及时长", most=LIST_MAX)
     async def attended(self, info: AppInfo) -> list[ActivityAttendance]:
-        rows = await nav.outgoing_edges(info, self.id, "ATTENDED", "Activity")
+        rows = await nav.outgoing_edges(info.context, self.id, "ATTENDED", "Activity")
         return [
             ActivityAttendance(person=self, activity=Activity.from_row(r), hours=_hours(r))
             for r in rows
@@ -438,11 +447,11 @@ class Project(Node):
 
     @nav_list(description="承担单位", most=SMALL_LIST)
     async def units(self, info: AppInfo) -> list[Unit]:
-        return entities(await nav.outgoing(info, self.id, "BY", "Unit"), Unit)
+        return entities(await nav.outgoing(info.context, self.id, "BY", "Unit"), Unit)
 
     @nav_list(description="服务的社区", most=SMALL_LIST)
     async def communities(self, info: AppInfo) -> list[Community]:
-        return entities(await nav.outgoing(info, self.id, "FOR", "Community"), Community)
+        return entities(await nav.outgoing(info.context, self.id, "FOR", "Community"), Community)
 
 
 @strawberry.type(description="志愿队伍（如红色突击队）")
@@ -451,11 +460,13 @@ class VolunteerTeam(Node):
 
     @strawberry.field(description="所属单位")
     async def unit(self, info: AppInfo) -> Unit | None:
-        return first(await nav.outgoing(info, self.id, "OF", "Unit"), Unit)
+        return first(await nav.outgoing(info.context, self.id, "OF", "Unit"), Unit)
 
     @nav_list(description="队员")
     async def members(self, info: AppInfo) -> list[Person]:
-        return entities(await nav.incoming(info, self.id, "VOLUNTEERS_IN", "Person"), Person)
+        return entities(
+            await nav.incoming(info.context, self.id, "VOLUNTEERS_IN", "Person"), Person
+        )
 
 
 @strawberry.type(description="微心愿")
@@ -466,12 +477,12 @@ class Wish(Node):
 
     @strawberry.field(description="所在社区或网格")
     async def place(self, info: AppInfo) -> Node | None:
-        rows = await nav.outgoing(info, self.id, "IN")
+        rows = await nav.outgoing(info.context, self.id, "IN")
         return entity(rows[0]) if rows else None
 
     @nav_list(description="认领人", most=SMALL_LIST)
     async def claimed_by(self, info: AppInfo) -> list[Person]:
-        return entities(await nav.incoming(info, self.id, "CLAIMED", "Person"), Person)
+        return entities(await nav.incoming(info.context, self.id, "CLAIMED", "Person"), Person)
 
 
 @strawberry.type(description="需求清单项")
@@ -484,11 +495,11 @@ class Demand(Node):
 
     @strawberry.field(description="提出需求的社区")
     async def community(self, info: AppInfo) -> Community | None:
-        return first(await nav.outgoing(info, self.id, "IN", "Community"), Community)
+        return first(await nav.outgoing(info.context, self.id, "IN", "Community"), Community)
 
     @nav_list(description="认领（接单）的单位", most=SMALL_LIST)
     async def taken_by(self, info: AppInfo) -> list[Unit]:
-        return entities(await nav.incoming(info, self.id, "TOOK", "Unit"), Unit)
+        return entities(await nav.incoming(info.context, self.id, "TOOK", "Unit"), Unit)
 
 
 @strawberry.type(description="共享资源")
@@ -498,7 +509,7 @@ class Resource(Node):
 
     @strawberry.field(description="开放资源的单位")
     async def unit(self, info: AppInfo) -> Unit | None:
-        return first(await nav.outgoing(info, self.id, "OFFERED_BY", "Unit"), Unit)
+        return first(await nav.outgoing(info.context, self.id, "OFFERED_BY", "Unit"), Unit)
 
 
 @strawberry.type(description="诉求工单")
@@ -525,11 +536,11 @@ class Request(Node):
 
     @strawberry.field(description="诉求所在网格")
     async def grid(self, info: AppInfo) -> Grid | None:
-        return first(await nav.outgoing(info, self.id, "IN", "Grid"), Grid)
+        return first(await nav.outgoing(info.context, self.id, "IN", "Grid"), Grid)
 
     @strawberry.field(description="首问负责单位")
     async def first_responsible(self, info: AppInfo) -> Unit | None:
-        return first(await nav.outgoing(info, self.id, "FIRST_RESPONSIBLE", "Unit"), Unit)
+        return first(await nav.outgoing(info.context, self.id, "FIRST_RESPONSIBLE", "Unit"), Unit)
 
 
 @strawberry.type(description="评议")
@@ -546,12 +557,12 @@ class Activity(Node):
 
     @strawberry.field(description="活动所在社区或网格")
     async def place(self, info: AppInfo) -> Node | None:
-        rows = await nav.outgoing(info, self.id, "IN")
+        rows = await nav.outgoing(info.context, self.id, "IN")
         return entity(rows[0]) if rows else None
 
     @capped_list(description="参加人员及时长", most=LIST_MAX)
     async def attendees(self, info: AppInfo) -> list[ActivityAttendance]:
-        rows = await nav.incoming_edges(info, self.id, "ATTENDED", "Person")
+        rows = await nav.incoming_edges(info.context, self.id, "ATTENDED", "Person")
         return [
             ActivityAttendance(person=Person.from_row(r), activity=self, hours=_hours(r))
             for r in rows

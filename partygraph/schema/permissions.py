@@ -25,7 +25,7 @@ from strawberry.schema_directive import Location, StrawberrySchemaDirective
 
 from partygraph.auth import Role
 from partygraph.errors import FORBIDDEN, UserError
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 
 ADMIN_ONLY = frozenset({Role.ADMIN})
 OFFICES = frozenset({Role.ADMIN, Role.DISTRICT, Role.STREET, Role.COMMUNITY})

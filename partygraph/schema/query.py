@@ -10,9 +10,7 @@ import strawberry
 from partygraph import cypher
 from partygraph.errors import NOT_FOUND, UserError
 from partygraph.paging import MAX_PAGE, id_count, window
-from partygraph.resolvers import exploration
-from partygraph.resolvers import navigation as nav
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.nodes import (
     Community,
     District,
@@ -26,6 +24,8 @@ from partygraph.schema.nodes import (
     entity,
 )
 from partygraph.schema.pagination import Connection, connection
+from partygraph.service import exploration
+from partygraph.service import navigation as nav
 
 
 @strawberry.type(description="路径上的实体")
@@ -50,7 +50,7 @@ class Path:
 
 
 async def _typed(info: AppInfo, node_id: str, cls: type[N]) -> N | None:
-    row = await nav.by_id(info, node_id)
+    row = await nav.by_id(info.context, node_id)
     if row is None or row["label"] != cls.__name__:
         return None
     return cls.from_row(row)
@@ -101,7 +101,7 @@ def _all(cls: type[N], description: str) -> Any:
 class Query:
     @strawberry.field(description="按 id 取任一实体，不论其类型")
     async def node(self, info: AppInfo, id: strawberry.ID) -> Node | None:
-        row = await nav.by_id(info, id)
+        row = await nav.by_id(info.context, id)
         return entity(row) if row else None
 
     @strawberry.field(
@@ -110,7 +110,7 @@ class Query:
     )
     async def nodes(self, info: AppInfo, ids: list[strawberry.ID]) -> list[Node | None] | None:
         id_count(ids)
-        rows = await nav.by_ids(info, ids)
+        rows = await nav.by_ids(info.context, ids)
         return [entity(row) if row else None for row in rows]
 
     # One entity of a label by id, and every entity of a label, page by page.
@@ -142,7 +142,7 @@ class Query:
         if not 1 <= max_hops <= cypher.MAX_HOPS:
             raise UserError(f"maxHops must be between 1 and {cypher.MAX_HOPS}")
         # Both ends in one batch: one statement.
-        ends = await asyncio.gather(nav.by_id(info, from_), nav.by_id(info, to))
+        ends = await asyncio.gather(nav.by_id(info.context, from_), nav.by_id(info.context, to))
         missing = [i for i, row in zip((from_, to), ends, strict=True) if row is None]
         if missing:
             raise UserError(f"no entity with id {', '.join(missing)}", code=NOT_FOUND)

@@ -12,13 +12,13 @@ from partygraph.db import Row
 from partygraph.enums import RequestCategory, RequestStatus
 from partygraph.errors import UserError
 from partygraph.paging import window
-from partygraph.resolvers import navigation as nav
-from partygraph.resolvers import requests as flow
-from partygraph.resolvers.checks import check_label
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.schema.info import AppInfo
 from partygraph.schema.nodes import Node, Request, Unit, entity
 from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import AREA_FIGURES, OFFICES, OFFICES_AND_UNITS, only
+from partygraph.service import navigation as nav
+from partygraph.service import requests as flow
+from partygraph.service.checks import check_label
 from partygraph.values import read_instant
 
 # `from` is a Python keyword: the argument is named from_ in code.
@@ -88,7 +88,7 @@ def _stats(row: Row) -> dict[str, object]:
 
 async def _labelled(info: AppInfo, key: str, allowed: tuple[str, ...]) -> str:
     """The domain label of `key`: NOT_FOUND when missing, BAD_USER_INPUT when not allowed."""
-    row = await nav.by_id(info, key)
+    row = await nav.by_id(info.context, key)
     return check_label(key, row["label"] if row else None, allowed)
 
 

@@ -4,7 +4,7 @@ lists that grow with the area (members, grids, wishes), SMALL_LIST for what a do
 short (a person's organisations, a unit's resources, a project's units).
 
 `Bounded` is a Strawberry field extension: it adds the two arguments, checks them, lets the
-batched statements know the window (partygraph.resolvers.navigation reads it, so each parent
+batched statements know the window (partygraph.service.navigation reads it, so each parent
 gets at most `first` rows from the graph) and cuts whatever a resolver returns to the window,
 so no list of any size can be asked for, however deep it is nested (partygraph.schema.cost
 counts each at `first`).
@@ -21,7 +21,7 @@ from strawberry.types.arguments import StrawberryArgument
 from strawberry.types.field import StrawberryField
 
 from partygraph.errors import UserError
-from partygraph.resolvers.navigation import Window, windowed
+from partygraph.service.navigation import Window, windowed
 
 LIST_MAX = 100
 SMALL_LIST = 20

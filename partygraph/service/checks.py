@@ -15,9 +15,9 @@ from typing import Any
 
 from partygraph.db import Graph, Row, Tx
 from partygraph.errors import BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UserError
-from partygraph.resolvers import hiding
-from partygraph.resolvers import navigation as nav
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.service import hiding
+from partygraph.service import navigation as nav
+from partygraph.service.context import Context
 
 Expected = Mapping[str, str | tuple[str, ...]]
 
@@ -89,10 +89,10 @@ async def require_nodes(
     return found
 
 
-async def require_ids(info: AppInfo, expected: Expected) -> dict[str, Row]:
+async def require_ids(ctx: Context, expected: Expected) -> dict[str, Row]:
     """For a query: the same, through the request's batch loader (one statement for all)."""
     ids = list(expected)
-    rows = await asyncio.gather(*(nav.by_id(info, node_id) for node_id in ids))
+    rows = await asyncio.gather(*(nav.by_id(ctx, node_id) for node_id in ids))
     return _checked(expected, {i: row for i, row in zip(ids, rows, strict=True) if row})
 
 

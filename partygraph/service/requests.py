@@ -19,8 +19,8 @@ from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 from partygraph.properties import PropertyError, as_utc, kept_instant
-from partygraph.resolvers import hiding
-from partygraph.resolvers.checks import distinct, may_choose_id, prop, require_nodes
+from partygraph.service import hiding
+from partygraph.service.checks import distinct, may_choose_id, prop, require_nodes
 
 if TYPE_CHECKING:
     from partygraph.paging import Window

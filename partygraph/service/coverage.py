@@ -18,8 +18,8 @@ from partygraph.db import Graph, Row, Tx
 from partygraph.enums import BUILDING_ROLES, GridLevel
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
 from partygraph.properties import PERIOD
-from partygraph.resolvers.checks import distinct, require_ids, require_nodes
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.service.checks import distinct, require_ids, require_nodes
+from partygraph.service.context import Context
 
 if TYPE_CHECKING:
     from partygraph.paging import Window
@@ -36,9 +36,9 @@ BRANCH_LEVELS = (GridLevel.COMMUNITY, GridLevel.COMPOUND)
 REPORT_DATE_SLACK = dt.timedelta(days=1)
 
 
-async def require_entity(info: AppInfo, node_id: str, labels: tuple[str, ...]) -> Row:
+async def require_entity(ctx: Context, node_id: str, labels: tuple[str, ...]) -> Row:
     """The row of `node_id`, which must exist with one of `labels` (NOT_FOUND, BAD_USER_INPUT)."""
-    return (await require_ids(info, {node_id: labels}))[node_id]
+    return (await require_ids(ctx, {node_id: labels}))[node_id]
 
 
 # ---- unreported members and the reporting summary -------------------------------------------

@@ -19,14 +19,14 @@ from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.enums import ActivityType, DemandStatus, ProjectCategory, ProjectStatus, WishStatus
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
-from partygraph.resolvers.checks import (
+from partygraph.service.checks import (
     distinct,
     may_choose_id,
     prop,
     require_ids,
     require_nodes,
 )
-from partygraph.resolvers.navigation import AppInfo
+from partygraph.service.context import Context
 
 if TYPE_CHECKING:
     from partygraph.paging import Window
@@ -59,10 +59,10 @@ def check_hours(hours: float, what: str) -> float:
     return float(hours)
 
 
-async def require_filter_ids(info: AppInfo, expected: Mapping[str, str]) -> None:
+async def require_filter_ids(ctx: Context, expected: Mapping[str, str]) -> None:
     """Filter ids must name an entity of the expected label: a typo answers NOT_FOUND rather
     than an empty list. The lookups share one batched statement."""
-    await require_ids(info, expected)
+    await require_ids(ctx, expected)
 
 
 def _name(value: enum.Enum | None) -> str | None:

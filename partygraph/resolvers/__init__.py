@@ -1,1 +1,0 @@
-"""Resolver functions: they fetch rows through named statements, batched per request."""
