@@ -98,23 +98,11 @@ class Parsed:
 
 
 def _properties(record: dict[str, Any], line: int, parsed: Parsed) -> dict[str, Any] | None:
-    props = record.get("properties", {})
-    if props is None:
-        return {}
-    if not isinstance(props, dict):
-        parsed.problem(line, "properties must be a JSON object")
+    try:
+        return properties.check_object(record.get("properties"))
+    except properties.PropertyError as exc:
+        parsed.problem(line, str(exc))
         return None
-    for key, value in props.items():
-        if key == "id":
-            parsed.problem(line, "properties may not contain 'id': the record's id is the key")
-            return None
-        try:
-            properties.check_text(key, "a property name")
-            properties.check_storable(value, f"property {key!r}")
-        except properties.PropertyError as exc:
-            parsed.problem(line, str(exc))
-            return None
-    return props
 
 
 def _id(value: Any, what: str, line: int, parsed: Parsed) -> str | None:

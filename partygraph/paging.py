@@ -1,16 +1,20 @@
 """Keyset pages on `id`: a connection's arguments (first/after or last/before) as a Window, and
 the opaque cursors. A page statement fetches one row more than the page from the bound, in the
-window's order (ascending ids forward, descending backward); partygraph.schema.pagination cuts
-the page and builds the Relay connection.
+window's order (ascending ids forward, descending backward), and a count statement counts
+them all, only when asked (`read_page`); partygraph.schema.pagination cuts the page and builds
+the Relay connection.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from partygraph.cypher.names import Statement
+from partygraph.db import Graph, Row
 from partygraph.errors import UserError
 
 DEFAULT_PAGE = 20
@@ -79,3 +83,31 @@ def window(first: int | None, after: str | None, last: int | None, before: str |
     backward = last is not None
     size = page_size(last, "last") if backward else page_size(first)
     return Window(size, decode_cursor(after), decode_cursor(before, "before"), backward)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The rows a page statement fetched for `window` (up to size+1, nearest the cursor first),
+    and the count of everything the window pages through, sent only if awaited."""
+
+    window: Window
+    rows: list[Row]
+    count: Callable[[], Awaitable[int]]
+
+
+async def read_page(
+    graph: Graph,
+    statements: tuple[Statement, Statement],
+    params: Mapping[str, Any],
+    window: Window,
+    label: str | None = None,
+) -> Page:
+    """A (page, count) pair of statements sharing `params` (and the `label` of a template):
+    the page read now, in the window's order; the count when the client selects totalCount."""
+    page, count = statements
+    rows = await graph.read(page, {**params, **window.params()}, order=window.order, label=label)
+
+    async def total() -> int:
+        return int(await graph.value(count, params, label=label) or 0)
+
+    return Page(window, rows, total)

@@ -205,6 +205,22 @@ def check_storable(value: Any, name: str) -> Any:
     return value
 
 
+def check_object(value: Any, what: str = "properties") -> dict[str, Any]:
+    """The properties an import line or a GraphQL input gives for one entity or relationship,
+    checked alike for both: a JSON object (null for none) of storable values under property
+    names, without `id` (the entity's id is given beside them)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise PropertyError(f"{what} must be a JSON object")
+    for key, item in value.items():
+        if key == "id":
+            raise PropertyError(f"{what} may not contain 'id': the id is given beside them")
+        check_text(key, "a property name")
+        check_storable(item, f"property {key!r}")
+    return value
+
+
 def _date(value: Any, name: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()

@@ -63,3 +63,27 @@ def test_the_layers_hold_the_modules_they_name() -> None:
         for prefix in prefixes:
             assert any(m == prefix or m.startswith(prefix + ".") for m in modules), prefix
     assert {layer(m) for m in modules} == set(RANK)
+
+
+GRAPH_METHODS = {"read", "run", "one", "value", "write", "transaction"}
+
+
+def graph_calls(path: Path) -> list[str]:
+    """Calls of Graph's (or a transaction's) statement methods: `….graph.read(…)`, `tx.run(…)`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            receiver = ast.unparse(node.func.value)
+            if node.func.attr in GRAPH_METHODS and receiver.split(".")[-1] in {"graph", "tx"}:
+                found.append(f"{path.name}:{node.lineno} {ast.unparse(node.func)}")
+    return found
+
+
+def test_the_graphql_layer_sends_no_statement_itself() -> None:
+    # Its fields call the service layer's operations, which check, then send statements.
+    sent = [
+        call for path in sorted((PACKAGE / "schema").glob("*.py")) for call in graph_calls(path)
+    ]
+    assert not sent, "\n".join(sent)
+    # The check sees calls where they are made: the service layer makes them.
+    assert graph_calls(PACKAGE / "service" / "entities.py")

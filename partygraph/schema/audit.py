@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import logging
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import FieldExtension
-from strawberry.types import Info
 
 from partygraph import audit, values
 from partygraph.errors import INTERNAL, UserError
@@ -27,9 +25,8 @@ from partygraph.paging import window
 from partygraph.schema.info import AppInfo
 from partygraph.schema.pagination import Connection, connection
 from partygraph.schema.permissions import ADMIN_ONLY, only
-from partygraph.service.context import Context
+from partygraph.service import audit as audit_trail
 
-log = logging.getLogger("partygraph")
 ID_ARGUMENTS = {"id", "from_", "to"}
 
 
@@ -58,9 +55,7 @@ def _code(error: BaseException) -> str:
 class Audited(FieldExtension):
     """Resolves one mutation field inside its audit draft; see the module's description."""
 
-    async def resolve_async(
-        self, next_: Any, source: Any, info: Info[Context, None], **kwargs: Any
-    ) -> Any:
+    async def resolve_async(self, next_: Any, source: Any, info: AppInfo, **kwargs: Any) -> Any:
         context = info.context
         viewer = context.viewer
         if viewer is None:  # AuthGuard lets no operation through without one
@@ -74,21 +69,13 @@ class Audited(FieldExtension):
             if draft.committed:
                 context.committed.add(str(info.path.key))
             else:
-                await _append(context, draft, _code(error))
+                await audit_trail.append(context.graph, draft, _code(error))
             raise
         if draft.committed:
             context.committed.add(str(info.path.key))
         else:  # the mutation changed nothing that needed a transaction
-            await _append(context, draft, "OK")
+            await audit_trail.append(context.graph, draft, "OK")
         return result
-
-
-async def _append(context: Context, draft: audit.Draft, outcome: str) -> None:
-    """The entry of a mutation that wrote nothing, in a transaction of its own."""
-    try:
-        await context.graph.write("audit_append", {"entries": [draft.entry(outcome)]})
-    except GraphError:
-        log.error("audit entry could not be written: %s", draft.entry(outcome))
 
 
 def audit_every_field(mutation_type: type) -> None:
@@ -141,11 +128,5 @@ class AuditQuery:
         before: str | None = None,
     ) -> Connection[AuditEntry] | None:
         page = window(first, after, last, before)
-        graph = info.context.graph
-        params = {"actor": actor, "operation": operation}
-        rows = await graph.read("audit_page", {**params, **page.params()}, order=page.order)
-
-        async def count() -> int:
-            return int(await graph.value("audit_count", params) or 0)
-
-        return connection(page, rows, lambda row: _entry(row["props"]), count)
+        found = await audit_trail.trail(info.context.graph, actor, operation, page)
+        return connection(found, lambda row: _entry(row["props"]))

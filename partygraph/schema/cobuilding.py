@@ -185,9 +185,7 @@ class CobuildingQuery:
         page = window(first, after, last, before)
         where = co.ProjectFilter(unit_id, community_id, category, status)
         await co.require_filter_ids(info.context, where.anchors())
-        graph = info.context.graph
-        rows = await co.projects_page(graph, where, page)
-        return connection(page, rows, Project.from_row, lambda: co.projects_count(graph, where))
+        return connection(await co.projects(info.context.graph, where, page), Project.from_row)
 
     @strawberry.field(
         description="社区评部门：各单位在一个评议期内得到的社区评分，按平均分从高到低。"

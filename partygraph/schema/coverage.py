@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from partygraph import values
-from partygraph.db import Row, Tx
+from partygraph.db import Row
 from partygraph.enums import ServeRole
 from partygraph.paging import window
 from partygraph.schema.info import AppInfo
@@ -206,9 +206,7 @@ class CoverageQuery:
     ) -> Connection[Person] | None:
         page = window(first, after, last, before)
         await cov.require_entity(info.context, area_id, cov.AREA_LABELS)
-        graph = info.context.graph
-        rows = await cov.unreported_page(graph, area_id, page)
-        return connection(page, rows, Person.from_row, lambda: cov.unreported_count(graph, area_id))
+        return connection(await cov.unreported(info.context.graph, area_id, page), Person.from_row)
 
     @strawberry.field(
         description="区域内每个社区的双报到情况（按社区 id 排序）：居住党员数、已报到、未报到",
@@ -298,12 +296,6 @@ class CoverageMutation:
     async def record_report(
         self, info: AppInfo, input: RecordReportInput
     ) -> RecordReportPayload | None:
-        person_id, community_id = input.person_id, input.community_id
         day = input.on or dt.datetime.now(dt.UTC).date()
-
-        async def work(tx: Tx) -> Row:
-            return await cov.record_report(tx, person_id, community_id, day)
-
-        async with cov.one_report_at_a_time(info.context.graph, person_id):
-            row = await info.context.graph.transaction(work)
+        row = await cov.record_report(info.context.graph, input.person_id, input.community_id, day)
         return RecordReportPayload(person=Person.from_row(row))

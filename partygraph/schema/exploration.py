@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import strawberry
 
-from partygraph.errors import NOT_FOUND, UserError
+from partygraph.errors import UserError
 from partygraph.schema.info import AppInfo
 from partygraph.schema.nodes import Node, entity
 from partygraph.schema.query import PathNode, PathRelationship
 from partygraph.schema.vocab_enums import Label, RelationshipType
-from partygraph.service import exploration, hiding
+from partygraph.service import exploration
 
 MAX_NEIGHBOURS = 500
 MAX_SEARCH = 50
@@ -52,23 +50,19 @@ class ExplorationQuery:
             raise UserError(f"depth must be between 1 and {exploration.MAX_NEIGHBOURHOOD_DEPTH}")
         if not 1 <= limit <= MAX_NEIGHBOURS:
             raise UserError(f"limit must be between 1 and {MAX_NEIGHBOURS}")
-        graph = info.context.graph
-        started = time.monotonic()
-        found = await graph.read("nodes_by_id", {"ids": [id]})
-        if not found:
-            await hiding.found_nothing(graph.access, started)
-            raise UserError(f"no entity with id {id!r}", code=NOT_FOUND)
-        start = found[0]
         wanted = [t.value for t in types] if types else None
-        nodes, rels, truncated = await exploration.neighbourhood(graph, id, depth, wanted, limit)
+        found = await exploration.neighbourhood(info.context.graph, id, depth, wanted, limit)
+        centre = found.centre
         return Neighborhood(
-            nodes=[PathNode(id=id, label=start["label"], name=start["props"].get("name"))]
-            + [PathNode(id=n["id"], label=n["label"], name=n["name"]) for n in nodes.values()],
+            nodes=[PathNode(id=id, label=centre["label"], name=centre["props"].get("name"))]
+            + [
+                PathNode(id=n["id"], label=n["label"], name=n["name"]) for n in found.nodes.values()
+            ],
             relationships=[
                 PathRelationship(type=t, from_=strawberry.ID(f), to=strawberry.ID(to))
-                for (f, t, to) in sorted(rels)
+                for (f, t, to) in sorted(found.relationships)
             ],
-            truncated=truncated,
+            truncated=found.truncated,
         )
 
     @strawberry.field(

@@ -171,10 +171,8 @@ class Community(Node):
         before: str | None = None,
     ) -> Connection[Person]:
         page = window(first, after, last, before)
-        graph = info.context.graph
-        rows = await coverage.unreported_page(graph, self.id, page)
         return connection(
-            page, rows, Person.from_row, lambda: coverage.unreported_count(graph, self.id)
+            await coverage.unreported(info.context.graph, self.id, page), Person.from_row
         )
 
     @nav_list(description="为本社区开展的共建项目")

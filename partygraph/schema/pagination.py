@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 import strawberry
 
 from partygraph.db import Row
-from partygraph.paging import Window, encode_cursor
+from partygraph.paging import Page, encode_cursor
 
 T = TypeVar("T")
 
@@ -46,24 +46,23 @@ class Connection(Generic[T]):
         return await self._count()
 
 
-def connection(
-    page: Window, rows: list[Row], node: Callable[[Row], T], count: Callable[[], Awaitable[int]]
-) -> Connection[T]:
-    """The page of up to size+1 rows fetched for `page` (keyed by `key`, nearest the cursor
+def connection(page: Page, node: Callable[[Row], T]) -> Connection[T]:
+    """The page of up to size+1 rows fetched for its window (keyed by `key`, nearest the cursor
     first): the extra row only says there is more in the direction of paging. Whether there is
     more the other way would take a second statement; Relay allows false there (PageInfo)."""
-    more = len(rows) > page.size
-    shown = rows[: page.size]
-    if page.backward:
+    window = page.window
+    more = len(page.rows) > window.size
+    shown = page.rows[: window.size]
+    if window.backward:
         shown.reverse()
     edges = [Edge(node=node(row), cursor=encode_cursor(row["key"])) for row in shown]
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=more and not page.backward,
-            has_previous_page=more and page.backward,
+            has_next_page=more and not window.backward,
+            has_previous_page=more and window.backward,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
-        _count=count,
+        _count=page.count,
     )

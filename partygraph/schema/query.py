@@ -65,10 +65,9 @@ async def _page(
     before: str | None,
 ) -> Connection[N]:
     page = window(first, after, last, before)
-    graph = info.context.graph
-    label = cls.__name__
-    rows = await exploration.page_by_label(graph, label, page)
-    return connection(page, rows, cls.from_row, lambda: exploration.count_by_label(graph, label))
+    return connection(
+        await exploration.by_label(info.context.graph, cls.__name__, page), cls.from_row
+    )
 
 
 def _lookup(cls: type[N], description: str) -> Any:

@@ -129,11 +129,8 @@ class RequestsQuery:
             overdue_only=bool(overdue_only),
             at=flow.now(),
         )
-        graph = info.context.graph
-        rows = await flow.page(graph, label, area_id, where, page)
-        return connection(
-            page, rows, Request.from_row, lambda: flow.count(graph, label, area_id, where)
-        )
+        found = await flow.requests(info.context.graph, label, area_id, where, page)
+        return connection(found, Request.from_row)
 
     @strawberry.field(description="一件诉求的吹哨上报链条，按层级和时间排序；未吹哨时为空列表")
     async def escalation_chain(

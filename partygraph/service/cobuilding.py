@@ -11,7 +11,7 @@ import enum
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from partygraph import audit, ids, properties, values
 from partygraph.access import Reach
@@ -19,6 +19,7 @@ from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.enums import ActivityType, DemandStatus, ProjectCategory, ProjectStatus, WishStatus
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
+from partygraph.paging import Page, Window, read_page
 from partygraph.service.checks import (
     distinct,
     may_choose_id,
@@ -27,9 +28,6 @@ from partygraph.service.checks import (
     require_nodes,
 )
 from partygraph.service.context import Context
-
-if TYPE_CHECKING:
-    from partygraph.paging import Window
 
 # The seeds' calendar is China Standard Time (UTC+8, no daylight saving): "today" is its date.
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -105,13 +103,8 @@ class ProjectFilter:
         return found
 
 
-async def projects_page(graph: Graph, where: ProjectFilter, window: Window) -> list[Row]:
-    params = {**where.params(), **window.params()}
-    return await graph.read(where.statements()[0], params, order=window.order)
-
-
-async def projects_count(graph: Graph, where: ProjectFilter) -> int:
-    return int(await graph.value(where.statements()[1], where.params()) or 0)
+async def projects(graph: Graph, where: ProjectFilter, window: Window) -> Page:
+    return await read_page(graph, where.statements(), where.params(), window)
 
 
 # --- evaluations ----------------------------------------------------------------------------

@@ -12,17 +12,16 @@ import datetime as dt
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.enums import BUILDING_ROLES, GridLevel
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
+from partygraph.paging import Page, Window, read_page
 from partygraph.properties import PERIOD
 from partygraph.service.checks import distinct, require_ids, require_nodes
 from partygraph.service.context import Context
-
-if TYPE_CHECKING:
-    from partygraph.paging import Window
 
 AREA_LABELS = ("District", "Street", "Community")
 
@@ -44,13 +43,10 @@ async def require_entity(ctx: Context, node_id: str, labels: tuple[str, ...]) ->
 # ---- unreported members and the reporting summary -------------------------------------------
 
 
-async def unreported_page(graph: Graph, area_id: str, window: Window) -> list[Row]:
-    params = {"id": area_id, **window.params()}
-    return await graph.read("coverage_unreported_page", params, order=window.order)
-
-
-async def unreported_count(graph: Graph, area_id: str) -> int:
-    return int(await graph.value("coverage_unreported_count", {"id": area_id}) or 0)
+async def unreported(graph: Graph, area_id: str, window: Window) -> Page:
+    """Members residing in the area who have not reported to their own residence community."""
+    pair: tuple[Statement, Statement] = ("coverage_unreported_page", "coverage_unreported_count")
+    return await read_page(graph, pair, {"id": area_id}, window)
 
 
 async def reporting_summary(graph: Graph, area_id: str) -> list[Row]:
@@ -163,8 +159,18 @@ async def one_report_at_a_time(graph: Graph, person_id: str) -> AsyncIterator[No
         yield
 
 
-async def record_report(tx: Tx, person_id: str, community_id: str, on: dt.date) -> Row:
-    """REPORTED_TO from a member to their residence community, after every check."""
+async def record_report(graph: Graph, person_id: str, community_id: str, on: dt.date) -> Row:
+    """REPORTED_TO from a member to their residence community, after every check, in one
+    transaction (one at a time per member); the member's row."""
+
+    async def work(tx: Tx) -> Row:
+        return await _record_report(tx, person_id, community_id, on)
+
+    async with one_report_at_a_time(graph, person_id):
+        return await graph.transaction(work)
+
+
+async def _record_report(tx: Tx, person_id: str, community_id: str, on: dt.date) -> Row:
     distinct(personId=person_id, communityId=community_id)
     await require_nodes(tx, {person_id: "Person", community_id: "Community"})
     latest = dt.datetime.now(dt.UTC).date() + REPORT_DATE_SLACK

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+import time
+from dataclasses import dataclass
+from typing import Any
 
 from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row
-
-if TYPE_CHECKING:
-    from partygraph.paging import Window
-
-
-async def page_by_label(graph: Graph, label: str, window: Window) -> list[Row]:
-    return await graph.read("page_by_label", window.params(), label=label, order=window.order)
+from partygraph.errors import NOT_FOUND, UserError
+from partygraph.paging import Page, Window, read_page
+from partygraph.service import hiding
 
 
-async def count_by_label(graph: Graph, label: str) -> int:
-    return int(await graph.value("count_by_label", label=label) or 0)
+async def by_label(graph: Graph, label: str, window: Window) -> Page:
+    """Every entity of one label, paged by id."""
+    return await read_page(graph, ("page_by_label", "count_by_label"), {}, window, label=label)
 
 
 async def shortest_path(
@@ -32,11 +31,32 @@ async def shortest_path(
 MAX_NEIGHBOURHOOD_DEPTH = 3
 
 
+@dataclass(frozen=True)
+class Neighbourhood:
+    centre: Row  # key, label, props
+    nodes: dict[str, Row]  # by id: id, label, name
+    relationships: dict[tuple[str, str, str], Row]  # by (from, type, to)
+    truncated: bool
+
+
 async def neighbourhood(
     graph: Graph, start: str, depth: int, types: list[str] | None, limit: int
+) -> Neighbourhood:
+    """The entity `start` (NOT_FOUND when the viewer cannot see it) and what lies within
+    `depth` hops of it, ring by ring: one statement a ring, each for the whole frontier."""
+    started = time.monotonic()
+    found = await graph.read("nodes_by_id", {"ids": [start]})  # one row per id found
+    if not found:
+        await hiding.found_nothing(graph.access, started)
+        raise UserError(f"no entity with id {start!r}", code=NOT_FOUND)
+    nodes, rels, truncated = await _rings(graph, start, depth, types, limit)
+    return Neighbourhood(found[0], nodes, rels, truncated)
+
+
+async def _rings(
+    graph: Graph, start: str, depth: int, types: list[str] | None, limit: int
 ) -> tuple[dict[str, Row], dict[tuple[str, str, str], Row], bool]:
-    """Nodes and relationships within `depth` hops of `start`, ring by ring: one statement a
-    ring, each for the whole frontier. Stops adding once `limit` nodes are found."""
+    """Stops adding nodes once `limit` are found."""
     nodes: dict[str, Row] = {}
     rels: dict[tuple[str, str, str], Row] = {}
     frontier = [start]

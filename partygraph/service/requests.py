@@ -12,18 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from partygraph import audit, ids
 from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Row, Tx
 from partygraph.errors import BAD_USER_INPUT, INVALID_STATE, UserError
+from partygraph.paging import Page, Window, read_page
 from partygraph.properties import PropertyError, as_utc, kept_instant
 from partygraph.service import hiding
 from partygraph.service.checks import distinct, may_choose_id, prop, require_nodes
-
-if TYPE_CHECKING:
-    from partygraph.paging import Window
 
 # Areas whose requests are those of the grids lying in them; units answer for requests too.
 AREA_LABELS = ("Grid", "Community", "Street", "District")
@@ -83,15 +81,11 @@ def _statements(label: str) -> tuple[Statement, Statement]:
     return "requests_page_in_area", "requests_count_in_area"
 
 
-async def page(
+async def requests(
     graph: Graph, label: str, key: str, where: RequestFilter, window: Window
-) -> list[Row]:
-    params = {"id": key, **window.params(), **where.params()}
-    return await graph.read(_statements(label)[0], params, order=window.order)
-
-
-async def count(graph: Graph, label: str, key: str, where: RequestFilter) -> int:
-    return int(await graph.value(_statements(label)[1], {"id": key, **where.params()}) or 0)
+) -> Page:
+    """The requests of an area or unit (`label` says which), filtered, paged by id."""
+    return await read_page(graph, _statements(label), {"id": key, **where.params()}, window)
 
 
 def _period(start: dt.datetime | None, end: dt.datetime | None) -> dict[str, Any]:
