@@ -4,6 +4,7 @@ development engine (started when needed) when NEO4J_URI is unset."""
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 import os
 import sys
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from partygraph import auth, published
+from partygraph import auth, import_format, published
 from partygraph.config import Settings, get_settings, problems
 from partygraph.connection import Connection, connection_for
 from partygraph.db import Graph
@@ -324,6 +325,13 @@ def token(
         print(auth.mint(settings, role, scope, ttl_minutes=ttl))
     except auth.AuthError as exc:
         raise _fail(str(exc)) from exc
+
+
+@app.command("import-schema")
+def import_schema() -> None:
+    """Print the import format (one line of an import file) as JSON Schema, for integrators;
+    published in the repository as import.schema.json."""
+    sys.stdout.write(json.dumps(import_format.json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()

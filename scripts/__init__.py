@@ -1,0 +1,1 @@
+"""Development scripts (benchmarks, the lock); importable by the tests as scripts.*."""
