@@ -26,10 +26,9 @@ from tests.support.suite import (
     Client,
     Server,
     Target,
-    load,
+    reload,
     run_graph,
     suite_engine,
-    wipe,
 )
 
 pytestmark = pytest.mark.both_engines  # scopes and masks hold on both engines
@@ -56,8 +55,7 @@ def snapshot(target: Target) -> list[str]:
 
 
 def reset(target: Target) -> None:
-    wipe(target)
-    load(target, dataset())
+    reload(target, dataset())
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from partygraph import auth
 from partygraph.seed.records import node, rel
-from tests.support.suite import Client, Server, Target, load, wipe
+from tests.support.suite import Client, Server, Target, load, reload
 
 TRAIL = """query($op: String, $after: String) {
   auditTrail(operation: $op, first: 100, after: $after) {
@@ -21,8 +21,7 @@ TRAIL = """query($op: String, $after: String) {
 
 @pytest.fixture(scope="module")
 def fresh(target: Target, engine_kind: str) -> Target:
-    wipe(target)
-    load(target, [node("Community", "c-a", name="云霄路社区")])
+    reload(target, [node("Community", "c-a", name="云霄路社区")])
     return target
 
 

@@ -18,7 +18,7 @@ from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.seed.records import Record
 from tests.support.cobuilding_data import PERIODS, Size, dataset
-from tests.support.suite import Client, Target, load, run_graph, wipe
+from tests.support.suite import Client, Target, reload, run_graph
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -128,9 +128,8 @@ _LOADED: dict[str, Records] = {}
 def data(target: Target, engine_kind: str) -> Records:
     """The read tests' data, loaded once and again only after a mutation test replaced it."""
     if "reads" not in _LOADED:
-        wipe(target)
         records = dataset()
-        load(target, records)
+        reload(target, records)
         _LOADED["reads"] = Records(records)
     return _LOADED["reads"]
 
@@ -418,9 +417,8 @@ def today() -> set[str]:
 def fresh(target: Target, engine_kind: str) -> Records:
     """Mutation tests change data: each gets its own small graph."""
     _LOADED.clear()
-    wipe(target)
     records = dataset(seed=77, size=SMALL)
-    load(target, records)
+    reload(target, records)
     return Records(records)
 
 

@@ -34,7 +34,7 @@ from partygraph import auth
 from partygraph.db import Graph
 from partygraph.export import export_records
 from partygraph.seed.records import Record, node, rel
-from tests.support.suite import RUN_FACTS, Server, Target, free_port, load, run_graph, wipe
+from tests.support.suite import RUN_FACTS, Server, Target, free_port, load, reload, run_graph, wipe
 
 CLIENTS = 8
 REPORTS_PER_CLIENT = 150
@@ -237,8 +237,7 @@ def stored(target: Target) -> tuple[dict[str, dict[str, Any]], Counter[tuple[str
 
 @pytest.fixture
 def shared(target: Target, engine_kind: str) -> None:
-    wipe(target)
-    load(target, dataset())
+    reload(target, dataset())
 
 
 @pytest.mark.both_engines  # on ArcadeDB: its conflicts retried, reports ordered in-process
@@ -464,8 +463,7 @@ def whistles(k: int) -> list[Op]:
 def test_concurrent_whistles_record_each_level_once(
     server: Server, target: Target, engine_kind: str
 ) -> None:
-    wipe(target)
-    load(target, whistle_world())
+    reload(target, whistle_world())
     # Sixteen offices, each with a token of its own (one viewer may run only so many at once).
     tokens = [
         auth.mint(target.settings(), auth.Role.ADMIN, subject=f"whistler-{k}")
@@ -510,8 +508,7 @@ def endings(k: int) -> list[Op]:
 def test_concurrent_closes_and_returns_end_each_request_once(
     server: Server, target: Target, engine_kind: str
 ) -> None:
-    wipe(target)
-    load(target, whistle_world())
+    reload(target, whistle_world())
     tokens = [
         auth.mint(target.settings(), auth.Role.ADMIN, subject=f"closer-{k}")
         for k in range(WHISTLERS)

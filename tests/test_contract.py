@@ -10,7 +10,7 @@ import pytest
 from partygraph.seed.demo import DemoSize, demo
 from partygraph.seed.records import Record, node, rel
 from tests.support.model import Model
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.suite import Client, Target, reload
 
 pytestmark = pytest.mark.both_engines  # the integration contract holds on both
 
@@ -38,9 +38,8 @@ def dataset() -> list[Record]:
 
 @pytest.fixture(scope="module")
 def model(target: Target, engine_kind: str) -> Model:
-    wipe(target)
     records = dataset()
-    load(target, records)
+    reload(target, records)
     return Model(records)
 
 

@@ -22,7 +22,7 @@ import pytest
 
 from partygraph import auth
 from partygraph.seed.records import Record, node, rel
-from tests.support.suite import Client, Server, Target, load, wipe
+from tests.support.suite import Client, Server, Target, reload
 
 MEMBERS = 150  # more than any list returns at once
 
@@ -50,8 +50,7 @@ def world() -> list[Record]:
 
 @pytest.fixture(scope="module")
 def loaded(target: Target, engine_kind: str) -> Target:
-    wipe(target)
-    load(target, world())
+    reload(target, world())
     return target
 
 

@@ -13,38 +13,18 @@ import pytest
 from partygraph.enums import BUILDING_ROLES
 from partygraph.seed.records import Record
 from tests.support.coverage_data import dataset, mutation_dataset
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.record_index import RecordIndex
+from tests.support.suite import Client, Target, reload
 
 # ---- the independent reading of the records --------------------------------------------------
 
 
-class Records:
+class Records(RecordIndex):
     """Plain dictionaries over the import records; no graph library, no Cypher."""
 
     def __init__(self, records: list[Record]) -> None:
-        self.label: dict[str, str] = {}
-        self.props: dict[str, dict[str, Any]] = {}
-        self.edges: list[tuple[str, str, str, dict[str, Any]]] = []
-        self._out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        self._into: dict[tuple[str, str], list[str]] = defaultdict(list)
+        super().__init__(records)
         self._staffing: dict[str, tuple[int, int]] = {}
-        for r in records:
-            if r["type"] == "node":
-                self.label[r["id"]] = r["label"]
-                self.props[r["id"]] = r["properties"]
-            else:
-                self.edges.append((r["rel"], r["from"], r["to"], r["properties"]))
-                self._out[(r["from"], r["rel"])].append((r["to"], r["properties"]))
-                self._into[(r["to"], r["rel"])].append(r["from"])
-
-    def ids(self, label: str) -> list[str]:
-        return sorted(n for n, lab in self.label.items() if lab == label)
-
-    def out(self, source: str, rel: str) -> list[tuple[str, dict[str, Any]]]:
-        return self._out.get((source, rel), [])
-
-    def into(self, target: str, rel: str) -> list[str]:
-        return self._into.get((target, rel), [])
 
     def community_of(self, place: str) -> str | None:
         """The community a place is or lies in, climbing the grid chain."""
@@ -53,7 +33,7 @@ class Records:
                 return place
             if self.label[place] != "Grid":
                 return None
-            parents = [t for t, _ in self.out(place, "IN")]
+            parents = [t for t, _ in self.out[(place, "IN")]]
             if not parents:
                 return None
             place = parents[0]
@@ -63,7 +43,7 @@ class Records:
         """The grid and every grid above it."""
         seen = {grid}
         while True:
-            parents = [t for t, _ in self.out(grid, "IN") if self.label[t] == "Grid"]
+            parents = [t for t, _ in self.out[(grid, "IN")] if self.label[t] == "Grid"]
             if not parents or parents[0] in seen:
                 return seen
             grid = parents[0]
@@ -73,23 +53,23 @@ class Records:
         kind = self.label[area]
         if kind == "Community":
             return [area]
-        streets = [area] if kind == "Street" else self.into(area, "IN")
-        return sorted(c for s in streets for c in self.into(s, "IN"))
+        streets = [area] if kind == "Street" else self.sources(area, "IN")
+        return sorted(c for s in streets for c in self.sources(s, "IN"))
 
     def grids_in(self, area: str) -> list[str]:
         communities = set(self.communities_in(area))
         return [g for g in self.ids("Grid") if self.community_of(g) in communities]
 
     def is_member(self, person: str) -> bool:
-        orgs = self.out(person, "MEMBER_OF")
+        orgs = self.out[(person, "MEMBER_OF")]
         return any(self.label[o] == "PartyOrganization" for o, _ in orgs)
 
     def homes(self, person: str) -> set[str]:
-        found = {self.community_of(place) for place, _ in self.out(person, "RESIDES_IN")}
+        found = {self.community_of(place) for place, _ in self.out[(person, "RESIDES_IN")]}
         return {c for c in found if c}
 
     def reported(self, person: str) -> dict[str, str | None]:
-        return {c: p.get("on") for c, p in self.out(person, "REPORTED_TO")}
+        return {c: p.get("on") for c, p in self.out[(person, "REPORTED_TO")]}
 
     def members(self) -> list[str]:
         return [p for p in self.ids("Person") if self.is_member(p)]
@@ -121,17 +101,17 @@ class Records:
 
     def reverse_report(self, unit: str, period: str) -> list[dict[str, Any]]:
         entries = []
-        for p in sorted(set(self.into(unit, "WORKS_AT"))):
+        for p in sorted(set(self.sources(unit, "WORKS_AT"))):
             if not self.is_member(p):
                 continue
             homes = sorted(self.homes(p))
             home = homes[0] if homes else None
             on = self.reported(p).get(home) if home else None
             hours = 0.0
-            for activity, props in self.out(p, "ATTENDED"):
+            for activity, props in self.out[(p, "ATTENDED")]:
                 if in_period(self.props[activity]["date"], period):
                     hours += props.get("hours", self.props[activity].get("hours", 0.0))
-            claims = self.out(p, "CLAIMED")
+            claims = self.out[(p, "CLAIMED")]
             entries.append(
                 {
                     "person": {"id": p},
@@ -161,14 +141,14 @@ class Records:
         return [
             c
             for c in self.communities_in(area)
-            if not any(self.label[p] == "Person" for p in self.into(c, "CONTACTS"))
+            if not any(self.label[p] == "Person" for p in self.sources(c, "CONTACTS"))
         ]
 
     def without_paired_unit(self, area: str) -> list[str]:
         return [
             c
             for c in self.communities_in(area)
-            if not any(self.label[u] == "Unit" for u in self.into(c, "PAIRED_WITH"))
+            if not any(self.label[u] == "Unit" for u in self.sources(c, "PAIRED_WITH"))
         ]
 
     def without_branch(self, area: str) -> list[str]:
@@ -176,7 +156,7 @@ class Records:
             g
             for g in self.grids_in(area)
             if self.props[g].get("level") in ("COMMUNITY", "COMPOUND")
-            and not any(self.label[o] == "PartyOrganization" for o in self.into(g, "LEADS"))
+            and not any(self.label[o] == "PartyOrganization" for o in self.sources(g, "LEADS"))
         ]
 
     def staffing(self, grid: str) -> tuple[int, int]:
@@ -187,7 +167,7 @@ class Records:
     def _count_staff(self, grid: str) -> tuple[int, int]:
         cadres: set[str] = set()
         volunteers: set[str] = set()
-        for rel, person, place, props in self.edges:
+        for rel, person, place, props in self.rels:
             if self.label.get(place) != "Grid" or grid not in self.ancestors(place):
                 continue
             if rel == "RESIDES_IN" and self.props[person].get("cadre") is True:
@@ -214,7 +194,7 @@ class Records:
             if self.props[g].get("level") != "BUILDING":
                 continue
             present = {
-                props.get("role") for r, _, t, props in self.edges if r == "SERVES" and t == g
+                props.get("role") for r, _, t, props in self.rels if r == "SERVES" and t == g
             }
             missing = [role.name for role in BUILDING_ROLES if role.name not in present]
             if missing:
@@ -225,7 +205,7 @@ class Records:
         communities = set(self.communities_in(area))
         grids = set(self.grids_in(area))
         covered: dict[str, set[str]] = defaultdict(set)
-        for rel, person, place, _ in self.edges:
+        for rel, person, place, _ in self.rels:
             if rel == "CONTACTS" and (place in communities or place in grids):
                 covered[person].add(place)
         return [
@@ -266,16 +246,14 @@ def records() -> Records:
 @pytest.fixture
 def data(target: Target, engine_kind: str, records: Records) -> Records:
     if LOADED.get("now") != "coverage":
-        wipe(target)
-        load(target, dataset())
+        reload(target, dataset())
         LOADED["now"] = "coverage"
     return records
 
 
 @pytest.fixture
 def small(target: Target, engine_kind: str) -> Records:
-    wipe(target)
-    load(target, mutation_dataset())
+    reload(target, mutation_dataset())
     LOADED["now"] = "mutation"
     return Records(mutation_dataset())
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 from typing import Any
 
 import pytest
 
-from tests.support.cypher_lint import LINT_SCRIPT, TOOL_DIR, LintProblem, ensure_installed, lint
+from tests.support.cypher_lint import LintProblem, ensure_installed, lint, raw_report
 
 SCHEMA: dict[str, list[str]] = {
     "labels": ["Entity", "Grid", "Community"],
@@ -71,19 +69,7 @@ def _raw(query: str, parameters: list[str]) -> list[dict[str, Any]]:
     """Every diagnostic (warnings included) that lint.mjs reports for one statement."""
     node = shutil.which("node")
     assert node is not None
-    document = {
-        "schema": SCHEMA,
-        "statements": [{"name": "q", "query": query, "parameters": parameters}],
-    }
-    result = subprocess.run(
-        [node, str(LINT_SCRIPT)],
-        cwd=TOOL_DIR,
-        input=json.dumps(document),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    report: list[dict[str, Any]] = json.loads(result.stdout)
+    report = raw_report(node, [("q", query)], SCHEMA, {"q": parameters})
     assert [entry["name"] for entry in report] == ["q"]
     return list(report[0]["diagnostics"])
 

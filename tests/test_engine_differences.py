@@ -28,7 +28,7 @@ from partygraph.seed.demo import demo
 from partygraph.seed.records import Record, node, rel, to_lines
 from partygraph.service import exploration
 from partygraph.statement_log import counting_statements
-from tests.support.suite import Client, Server, Target, load, run_graph, wipe
+from tests.support.suite import Client, Server, Target, load, reload, run_graph, wipe
 
 NAMES = [
     "云霄路社区",
@@ -69,8 +69,7 @@ def world() -> list[Record]:
 
 @pytest.fixture(scope="module")
 def loaded(target: Target, engine_kind: str) -> Target:
-    wipe(target)
-    load(target, world())
+    reload(target, world())
     return target
 
 

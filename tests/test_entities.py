@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from partygraph.seed.records import node, rel
-from tests.support.suite import Client, Target, load, snapshot, wipe
+from tests.support.suite import Client, Target, reload, snapshot
 
 BASE = [
     node("Street", "s-1", name="宁海路街道"),
@@ -26,8 +26,7 @@ BASE = [
 
 @pytest.fixture
 def fresh(target: Target, engine_kind: str) -> Target:
-    wipe(target)
-    load(target, BASE)
+    reload(target, BASE)
     return target
 
 

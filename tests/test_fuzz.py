@@ -30,7 +30,7 @@ from tests.support.cobuilding_data import Size
 from tests.support.cobuilding_data import dataset as cobuilding_dataset
 from tests.support.coverage_data import mutation_dataset
 from tests.support.requests_data import sandbox
-from tests.support.suite import RUN_FACTS, Client, Server, Target, load, wipe
+from tests.support.suite import RUN_FACTS, Client, Server, Target, load, reload, wipe
 
 # ------------------------------------------------------------------ the graph the fuzz runs on
 
@@ -427,8 +427,7 @@ def send(client: Client, kind: str, query: str) -> None:
 
 @pytest.fixture(scope="module")
 def graph(target: Target, engine_kind: str) -> Iterator[None]:
-    wipe(target)
-    load(target, RECORDS)
+    reload(target, RECORDS)
     yield
     wipe(target)  # the mutations left it in no state another test expects
     RUN_FACTS["fuzz cases"] = (

@@ -19,9 +19,23 @@ from partygraph.export import export_records
 from partygraph.importer import ImportRejected, import_lines
 from partygraph.seed.records import Record, node, rel, to_lines
 from partygraph.service.hiding import NOT_FOUND_FLOOR
-from tests.support.suite import Client, Server, Target, load, run_graph, wipe
+from tests.support.suite import Client, Server, Target, load, reload, run_graph
 
 pytestmark = pytest.mark.both_engines
+
+
+def open_request(request_id: str) -> Record:
+    """A request raised in 2025 and due long after today, so it stays open and not overdue."""
+    return node(
+        "Request",
+        request_id,
+        name="漏水",
+        category="SAFETY",
+        status="OPEN",
+        level=0,
+        raisedAt="2025-03-01T08:00:00+00:00",
+        dueAt="2099-01-01T00:00:00+00:00",
+    )
 
 
 def areas() -> list[Record]:
@@ -33,16 +47,7 @@ def areas() -> list[Record]:
         node("Grid", "ig-g1", name="第一网格", level="COMMUNITY"),
         node("Grid", "ig-g2", name="一号小区", level="COMPOUND"),
         node("Grid", "ig-g3", name="一号楼", level="BUILDING"),
-        node(
-            "Request",
-            "ig-r",
-            name="漏水",
-            category="SAFETY",
-            status="OPEN",
-            level=0,
-            raisedAt="2025-03-01T08:00:00+00:00",
-            dueAt="2099-01-01T00:00:00+00:00",
-        ),
+        open_request("ig-r"),
         rel("IN", "ig-s", "ig-d"),
         rel("IN", "ig-c", "ig-s"),
         rel("IN", "ig-g1", "ig-c"),
@@ -63,8 +68,7 @@ def snapshot(target: Target) -> list[str]:
 
 @pytest.fixture
 def hierarchy(target: Target, engine_kind: str) -> Iterator[Target]:
-    wipe(target)
-    load(target, areas())
+    reload(target, areas())
     yield target
 
 
@@ -172,16 +176,7 @@ def ladder() -> list[Record]:
     bottom = f"lad-g{LADDER_LEVELS - 1}-0"
     for i in range(LADDER_REQUESTS):
         records += [
-            node(
-                "Request",
-                f"lad-r{i}",
-                name="漏水",
-                category="SAFETY",
-                status="OPEN",
-                level=0,
-                raisedAt="2025-03-01T08:00:00+00:00",
-                dueAt="2099-01-01T00:00:00+00:00",
-            ),
+            open_request(f"lad-r{i}"),
             rel("IN", f"lad-r{i}", bottom),
         ]
     return records
@@ -190,8 +185,7 @@ def ladder() -> list[Record]:
 @pytest.fixture
 def impatient(target: Target, engine_kind: str) -> Iterator[Client]:
     """The service with a statement timeout of one second, over the ladder."""
-    wipe(target)
-    load(target, ladder())
+    reload(target, ladder())
     settings = target.settings().model_copy(update={"statement_timeout": 1.0})
     with Server(settings, target.connection) as server:
         yield Client(server.url, auth.mint(settings, auth.Role.ADMIN))

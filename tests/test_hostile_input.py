@@ -19,14 +19,7 @@ import pytest
 from partygraph import auth
 from partygraph.config import Settings
 from partygraph.seed.records import node, rel
-from tests.support.suite import (
-    Client,
-    Server,
-    Target,
-    load,
-    serve_subprocess,
-    wipe,
-)
+from tests.support.suite import Client, Server, Target, reload, serve_subprocess
 
 pytestmark = pytest.mark.both_engines
 
@@ -149,8 +142,7 @@ IMPORT = """mutation($l: String!) {
 
 @pytest.fixture
 def area(target: Target) -> Target:
-    wipe(target)
-    load(target, AREA)
+    reload(target, AREA)
     return target
 
 

@@ -10,7 +10,7 @@ import pytest
 from partygraph.enums import BUILDING_ROLES, SeatRole
 from partygraph.seed.records import Record, node, rel
 from tests.support.model import Model
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.suite import Client, Target, reload
 
 
 def dataset(seed: int = 3) -> list[Record]:
@@ -59,9 +59,8 @@ def dataset(seed: int = 3) -> list[Record]:
 
 @pytest.fixture(scope="module")
 def model(target: Target, engine_kind: str) -> Model:
-    wipe(target)
     records = dataset()
-    load(target, records)
+    reload(target, records)
     return Model(records)
 
 

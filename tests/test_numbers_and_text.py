@@ -24,7 +24,7 @@ from partygraph.export import export_line, export_records
 from partygraph.importer import ImportRejected, import_lines, split_records
 from partygraph.properties import MAX_TEXT
 from partygraph.seed.records import Record, node, rel
-from tests.support.suite import Client, Server, Target, load, run_graph, wipe
+from tests.support.suite import Client, Server, Target, load, reload, run_graph, wipe
 
 pytestmark = pytest.mark.both_engines
 
@@ -51,8 +51,7 @@ PLACES: list[Record] = [
 
 @pytest.fixture
 def places(target: Target, engine_kind: str) -> Target:
-    wipe(target)
-    load(target, PLACES)
+    reload(target, PLACES)
     return target
 
 

@@ -18,7 +18,7 @@ import pytest
 from partygraph import auth
 from partygraph.published import PUBLISHED
 from partygraph.seed.records import Record, node, rel
-from tests.support.suite import Client, Server, Target, load, wipe
+from tests.support.suite import Client, Server, Target, reload
 
 ROOT = Path(__file__).resolve().parent.parent
 RELAY = ROOT / "tests" / "js" / "relay"
@@ -60,8 +60,7 @@ def world() -> list[Record]:
 
 @pytest.fixture(scope="module")
 def loaded(target: Target, engine_kind: str) -> Target:
-    wipe(target)
-    load(target, world())
+    reload(target, world())
     return target
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from partygraph.seed.records import Record
 from tests.support.requests_data import dataset, sandbox
-from tests.support.suite import RUN_FACTS, Client, Target, load, suite_engine, wipe
+from tests.support.suite import RUN_FACTS, Client, Target, reload, suite_engine
 
 UTC = dt.UTC
 AREAS = ("District", "Street", "Community", "Grid")
@@ -147,8 +147,7 @@ def model(records: list[Record]) -> Flow:
 @pytest.fixture
 def flow(target: Target, records: list[Record], model: Flow) -> Flow:
     if _loaded.get("graph") != "dataset":
-        wipe(target)
-        load(target, records)
+        reload(target, records)
         _loaded["graph"] = "dataset"
     return model
 
@@ -158,8 +157,7 @@ def box(target: Target, engine_kind: str) -> Flow:
     """The sandbox graph as loaded: loaded again unless the last test proved it unchanged."""
     records = sandbox()
     if _loaded.get("graph") != "sandbox":
-        wipe(target)
-        load(target, records)
+        reload(target, records)
     _loaded["graph"] = "sandbox, maybe changed"
     return Flow(records)
 

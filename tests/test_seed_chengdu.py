@@ -17,9 +17,9 @@ from partygraph.importer import parse_records
 from partygraph.seed.profiles import PROFILES, generator
 from partygraph.seed.profiles.chengdu import FIGURES, PERIODS, generate
 from partygraph.seed.profiles.common import Seeder
-from partygraph.seed.records import Record
 from tests.support.api_walk import ask_each, children, connection, ids, whole
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.record_index import RecordIndex
+from tests.support.suite import Client, Target, load, reload
 
 SCALE = 0.02
 
@@ -28,36 +28,18 @@ def scaled(full: int | float) -> int:
     return Seeder("t", SCALE, 1).n(int(full))
 
 
-class Records:
+class Records(RecordIndex):
     """Plain dictionaries over the import records; no graph library, no Cypher."""
-
-    def __init__(self, records: list[Record]) -> None:
-        self.label: dict[str, str] = {}
-        self.props: dict[str, dict[str, Any]] = {}
-        self.out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        self.into: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-        self.edges: list[tuple[str, str, str, dict[str, Any]]] = []
-        for r in records:
-            if r["type"] == "node":
-                self.label[r["id"]] = r["label"]
-                self.props[r["id"]] = r["properties"]
-            else:
-                self.edges.append((r["rel"], r["from"], r["to"], r["properties"]))
-                self.out[(r["from"], r["rel"])].append((r["to"], r["properties"]))
-                self.into[(r["to"], r["rel"])].append((r["from"], r["properties"]))
-
-    def ids(self, label: str) -> list[str]:
-        return sorted(i for i, lab in self.label.items() if lab == label)
 
     def part_time_seats(self) -> set[tuple[str, str]]:
         return {
             (person, org)
-            for rel, person, org, props in self.edges
+            for rel, person, org, props in self.rels
             if rel == "SITS_ON" and props.get("role") == "PART_TIME_MEMBER"
         }
 
     def units_with_resources(self) -> set[str]:
-        return {unit for rel, _, unit, _ in self.edges if rel == "OFFERED_BY"}
+        return {unit for rel, _, unit, _ in self.rels if rel == "OFFERED_BY"}
 
     def open_demands(self, community: str) -> dict[str, dict[str, tuple[bool, list[str]]]]:
         """Each open demand: unit id -> (paired with the community, matching resource ids)."""
@@ -68,7 +50,7 @@ class Records:
             if self.label[demand] != "Demand" or props["status"] != "OPEN":
                 continue
             units: dict[str, list[str]] = defaultdict(list)
-            for rel, resource, unit, _ in self.edges:
+            for rel, resource, unit, _ in self.rels:
                 if rel == "OFFERED_BY" and self.props[resource]["category"] == props["category"]:
                     units[unit].append(resource)
             found[demand] = {u: (u in paired, sorted(rs)) for u, rs in units.items()}
@@ -76,7 +58,7 @@ class Records:
 
     def evaluations(self, period: str, target_label: str) -> dict[str, list[float]]:
         scores: dict[str, list[float]] = defaultdict(list)
-        for rel, _, target, props in self.edges:
+        for rel, _, target, props in self.rels:
             found = rel == "EVALUATED" and props["period"] == period
             if found and self.label[target] == target_label:
                 scores[target].append(props["score"])
@@ -214,8 +196,7 @@ def test_small_scale_is_valid_and_deterministic() -> None:
 @pytest.fixture(scope="module")
 def city(target: Target) -> Records:
     records = list(generate(SCALE))
-    wipe(target)
-    summary = load(target, records)
+    summary = reload(target, records)
     assert summary.nodes_created == sum(1 for r in records if r["type"] == "node")
     return Records(records)
 

@@ -14,7 +14,7 @@ from partygraph.seed.profiles import ninghai
 from partygraph.seed.profiles.common import Seeder
 from tests.support.api_walk import children, connection, flat, ids, lookup, whole
 from tests.support.record_index import RecordIndex
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.suite import Client, Target, load, reload
 
 SCALE = 0.5
 AT_LEAST = {"red_building_leaders", "reported_members", "reporting_organisations"}  # "余"
@@ -214,9 +214,8 @@ def test_the_mechanism_holds_together() -> None:
 
 @pytest.fixture(scope="module")
 def loaded(target: Target, engine_kind: str) -> Records:
-    wipe(target)
     rec = records(SCALE)
-    summary = load(target, rec.records)
+    summary = reload(target, rec.records)
     assert summary.nodes_created == len(rec.label)
     return rec
 

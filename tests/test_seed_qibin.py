@@ -17,7 +17,7 @@ from partygraph.seed.profiles import qibin
 from partygraph.seed.profiles.common import Seeder
 from tests.support.api_walk import children, flat, ids, lookup, whole
 from tests.support.record_index import RecordIndex
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.suite import Client, Target, load, reload
 
 SCALE = 0.05
 ROLES = {role.name for role in BUILDING_ROLES}
@@ -170,9 +170,8 @@ def test_same_scale_gives_the_same_records() -> None:
 
 @pytest.fixture(scope="module")
 def loaded(target: Target) -> Graph:
-    wipe(target)
     g = small()
-    load(target, g.records)
+    reload(target, g.records)
     return g
 
 

@@ -17,7 +17,7 @@ from partygraph.seed.profiles import shinan
 from partygraph.seed.profiles.common import Seeder
 from tests.support.api_walk import ask_each, children, connection, ids
 from tests.support.record_index import RecordIndex
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.suite import Client, Target, load, reload
 
 SCALE = 0.1
 AT_LEAST = {"wishes_claimed", "leader_joint_meetings"}  # the report's "余" figures
@@ -237,9 +237,8 @@ def test_the_mechanism_holds_together() -> None:
 
 @pytest.fixture(scope="module")
 def loaded(target: Target, engine_kind: str) -> Records:
-    wipe(target)
     rec = records(SCALE)
-    summary = load(target, rec.records)
+    summary = reload(target, rec.records)
     assert summary.nodes_created == len(rec.label)
     return rec
 

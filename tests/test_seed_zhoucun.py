@@ -17,7 +17,7 @@ from partygraph.seed.profiles import zhoucun
 from partygraph.seed.profiles.common import Seeder
 from tests.support.api_walk import children, flat, ids, lookup, whole
 from tests.support.record_index import RecordIndex
-from tests.support.suite import Client, Target, load, wipe
+from tests.support.suite import Client, Target, load, reload
 
 SCALE = 0.1
 SENIOR = {"SECTION", "DIVISION", "DEPARTMENT_BUREAU"}  # 副科级以上
@@ -156,9 +156,8 @@ def test_same_scale_gives_the_same_records() -> None:
 
 @pytest.fixture(scope="module")
 def loaded(target: Target) -> Graph:
-    wipe(target)
     g = small()
-    load(target, g.records)
+    reload(target, g.records)
     return g
 
 

@@ -107,17 +107,18 @@ def lint(
     size = -(-len(statements) // workers)
     chunks = [statements[i : i + size] for i in range(0, len(statements), size)]
     with ThreadPoolExecutor(max_workers=len(chunks)) as pool:
-        reports = list(pool.map(lambda chunk: _report(node, chunk, schema, parameters), chunks))
+        reports = list(pool.map(lambda chunk: raw_report(node, chunk, schema, parameters), chunks))
     report = [entry for chunk_report in reports for entry in chunk_report]
     return problems_in(statements, report, parameters)
 
 
-def _report(
+def raw_report(
     node: str,
     statements: list[tuple[str, str]],
     schema: dict[str, list[str]],
     parameters: dict[str, list[str]] | None,
 ) -> list[dict[str, Any]]:
+    """lint.mjs's report, one entry per statement with every diagnostic (warnings too)."""
     document: dict[str, Any] = {
         "schema": schema,
         "statements": [

@@ -182,6 +182,12 @@ def load(target: Target, records: Iterable[Record] | Iterable[str]) -> ImportSum
     return run_graph(target, work)
 
 
+def reload(target: Target, records: Iterable[Record] | Iterable[str]) -> ImportSummary:
+    """The graph holding exactly `records`: wiped, migrated, then loaded."""
+    wipe(target)
+    return load(target, records)
+
+
 # Facts the run reports at its end (engine, statement counts, lint size).
 RUN_FACTS: dict[str, str] = {}
 
