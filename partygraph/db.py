@@ -14,7 +14,7 @@ import contextvars
 import copy
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, TypedDict, TypeVar, Unpack
@@ -118,25 +118,26 @@ class Tx:
         """What the statements of this transaction are rendered for."""
         return self._graph.access
 
+    async def step(self, step: Step, shape: Shape = Shape.ROWS) -> list[Row]:
+        """The rows of one statement, named with its template fillings."""
+        return await self._graph._run(self._tx, step, shape)
+
     async def run(
         self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> list[Row]:
-        step = Step(name, params or {}, **fill)
-        return await self._graph._run(self._tx, step)
+        return await self.step(Step(name, params or {}, **fill))
 
     async def one(
         self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> Row | None:
         """The one row of a `^` statement (partygraph.cypher), or None."""
-        step = Step(name, params or {}, **fill)
-        return _one(name, await self._graph._run(self._tx, step, Shape.ONE))
+        return _one(name, await self.step(Step(name, params or {}, **fill), Shape.ONE))
 
     async def value(
         self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> Any:
         """The one value of a `$` statement, or None when it returns no row."""
-        step = Step(name, params or {}, **fill)
-        return _value(name, await self._graph._run(self._tx, step, Shape.VALUE))
+        return _value(name, await self.step(Step(name, params or {}, **fill), Shape.VALUE))
 
 
 def _one(name: str, rows: list[Row]) -> Row | None:
@@ -217,29 +218,11 @@ class Graph:
             keys = result.keys()
             return [dict(zip(keys, values, strict=True)) async for values in result]
 
-    async def _transaction(self, steps: Sequence[Step], write: bool) -> list[list[Row]]:
-        async def work(tx: Tx) -> list[list[Row]]:
-            results = []
-            for step in steps:
-                results.append(
-                    await tx.run(
-                        step.name,
-                        step.params,
-                        label=step.label,
-                        rel=step.rel,
-                        hops=step.hops,
-                        order=step.order,
-                    )
-                )
-            return results
-
-        return await self.transaction(work, write)
-
     async def read(
         self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> list[Row]:
-        step = Step(name, params or {}, **fill)
-        return (await self._transaction([step], write=False))[0]
+        """The rows of a statement, read in a transaction of its own."""
+        return await self.transaction(lambda tx: tx.run(name, params, **fill), write=False)
 
     async def one(
         self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
@@ -256,8 +239,8 @@ class Graph:
     async def write(
         self, name: Statement, params: Mapping[str, Any] | None = None, **fill: Unpack[Fill]
     ) -> list[Row]:
-        step = Step(name, params or {}, **fill)
-        return (await self._transaction([step], write=True))[0]
+        """The rows of a statement, written in a transaction of its own."""
+        return await self.transaction(lambda tx: tx.run(name, params, **fill), write=True)
 
     async def transaction(self, work: Callable[[Tx], Awaitable[T]], write: bool = True) -> T:
         """Run `work` in one managed transaction. Whatever `work` raises rolls the whole

@@ -457,7 +457,7 @@ async def _import(
         total = sum(len(step.params["rows"]) for step in writes)
         done = 0
         for step in writes:
-            await tx.run(step.name, step.params, label=step.label, rel=step.rel)
+            await tx.step(step)
             done += len(step.params["rows"])
             if progress is not None:
                 progress(done, total)
