@@ -106,7 +106,11 @@ class Records(RecordIndex):
                 continue
             homes = sorted(self.homes(p))
             home = homes[0] if homes else None
-            on = self.reported(p).get(home) if home else None
+            # Reported by the end of the period; a report without a date counts in every one.
+            reports = self.reported(p)
+            on = reports.get(home) if home else None
+            reported = home in reports and (on is None or by_end_of(on, period))
+            on = on if reported else None
             hours = 0.0
             for activity, props in self.out[(p, "ATTENDED")]:
                 if in_period(self.props[activity]["date"], period):
@@ -116,7 +120,7 @@ class Records(RecordIndex):
                 {
                     "person": {"id": p},
                     "residenceCommunity": {"id": home} if home else None,
-                    "reported": home is not None and home in self.reported(p),
+                    "reported": reported,
                     "reportedOn": on,
                     "serviceHours": hours,
                     "wishesClaimed": sorted(
@@ -216,6 +220,14 @@ class Records(RecordIndex):
             }
             for p in sorted(covered)
         ]
+
+
+def by_end_of(day: str, period: str) -> bool:
+    """Whether an ISO date falls on or before the last day of a period."""
+    part = period[5:]
+    last = {"": 12, "H": 6 * int(part[1:] or 0), "Q": 3 * int(part[1:] or 0)}.get(part[:1])
+    month = int(part) if last is None else last
+    return (int(day[:4]), int(day[5:7])) <= (int(period[:4]), month)
 
 
 def in_period(day: str, period: str) -> bool:
@@ -543,15 +555,16 @@ RECORD = """mutation($person: ID!, $community: ID!, $on: Date) {
   recordReport(input: {personId: $person, communityId: $community, on: $on}) {
     person { id reportedTo { id } } } }"""
 
-STATE = """query { unreportedMembersIn(areaId: "m-d", first: 100) { edges { node { id } } }
+STATE = """query($period: String!) {
+  unreportedMembersIn(areaId: "m-d", first: 100) { edges { node { id } } }
   reportingSummary(areaId: "m-d") { community { id } residing reported }
-  reverseReport(unitId: "m-u", period: "2024") { members { person { id } reported reportedOn } }
+  reverseReport(unitId: "m-u", period: $period) { members { person { id } reported reportedOn } }
   p1: person(id: "m-p1") { reportedTo { id } } p2: person(id: "m-p2") { reportedTo { id } }
   p3: person(id: "m-p3") { reportedTo { id } } p4: person(id: "m-p4") { reportedTo { id } } }"""
 
 
-def state(client: Client) -> dict[str, Any]:
-    return dict(client.query(STATE)["data"])
+def state(client: Client, period: str = "2024") -> dict[str, Any]:
+    return dict(client.query(STATE, {"period": period})["data"])
 
 
 def test_record_report_defaults_to_today(client: Client, small: Records) -> None:
@@ -567,10 +580,16 @@ def test_record_report_defaults_to_today(client: Client, small: Records) -> None
         "residing": 1,
         "reported": 1,
     }
-    entry = after["reverseReport"]["members"][0]
+    # In 2024's reverse report the member had not reported yet; in this year's, they have.
+    assert after["reverseReport"]["members"][0] == {
+        "person": {"id": "m-p1"},
+        "reported": False,
+        "reportedOn": None,
+    }
+    this_year = state(client, str(today.year))["reverseReport"]["members"][0]
     later = dt.datetime.now(dt.UTC).date()
-    assert entry["reported"] is True
-    assert entry["reportedOn"] in {today.isoformat(), later.isoformat()}
+    assert this_year["reported"] is True
+    assert this_year["reportedOn"] in {today.isoformat(), later.isoformat()}
 
 
 def test_record_report_with_a_date_and_twice(client: Client, small: Records) -> None:

@@ -116,9 +116,27 @@ def test_neighbourhood_matches_breadth_first_search(
 def test_neighbourhood_is_bounded(client: Client, model: Model) -> None:
     got = client.query(NEIGHBOURHOOD, {"id": "d-01", "depth": 3, "types": None, "limit": 10})
     hood = got["data"]["neighborhood"]
-    assert hood["truncated"] and len(hood["nodes"]) == 11  # the start and ten more
+    assert hood["truncated"] and len(hood["nodes"]) == 10  # the start and nine more
+    assert hood["nodes"][0]["id"] == "d-01"
     shown = {n["id"] for n in hood["nodes"]}
     assert all(r["from"] in shown and r["to"] in shown for r in hood["relationships"])
+
+
+def test_the_limit_counts_the_centre(client: Client, model: Model) -> None:
+    whole, _ = model.neighbourhood("s-01-c01", 1, None)
+
+    def hood(limit: int) -> dict[str, Any]:
+        variables = {"id": "s-01-c01", "depth": 1, "types": None, "limit": limit}
+        found: dict[str, Any] = client.query(NEIGHBOURHOOD, variables)["data"]["neighborhood"]
+        return found
+
+    exactly = hood(len(whole))  # room for every node: nothing cut
+    assert not exactly["truncated"] and {n["id"] for n in exactly["nodes"]} == whole
+    one_short = hood(len(whole) - 1)
+    assert one_short["truncated"] and len(one_short["nodes"]) == len(whole) - 1
+    alone = hood(1)
+    assert alone["truncated"] and [n["id"] for n in alone["nodes"]] == ["s-01-c01"]
+    assert alone["relationships"] == []
 
 
 @pytest.mark.parametrize(

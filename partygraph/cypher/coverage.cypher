@@ -56,8 +56,9 @@ RETURN c.id AS key, 'Community' AS label, __PROPS(c)__ AS props,
 ORDER BY c.id
 
 // name: coverage_reverse_report
-// Each member working at the unit: residence community (lowest id if several), the report
-// to it, service hours and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
+// Each member working at the unit: residence community (lowest id if several), the report to
+// it made by $end (one without a date counts: it was made, when is not known), service hours
+// and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
 // activity's own hours; a non-finite number stored before they were refused counts as none
 // (abs() of NaN or Infinity is never within the largest double). Deliberately summed over
 // every activity, seen or not: telling a unit its members' service hours is what the reverse
@@ -74,7 +75,8 @@ ORDER BY home.id
 WITH p, collect(DISTINCT home) AS homes
 WITH p, homes[0] AS home
 // A comprehension, not OPTIONAL MATCH: the development engine matches a null `home` as unbound.
-WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community) WHERE c.id = home.id | rep.on] AS reports
+WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community)
+               WHERE c.id = home.id AND (rep.on IS NULL OR rep.on <= $end) | rep.on] AS reports
 RETURN p.id AS key, 'Person' AS label, __PROPS(p)__ AS props,
        CASE WHEN home IS NULL THEN null ELSE __PROPS(home)__ END AS home,
        size(reports) > 0 AS reported,

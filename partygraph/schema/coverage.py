@@ -38,8 +38,13 @@ class ReverseReportEntry:
     residence_community: Community | None = strawberry.field(
         description=f"{RESIDENCE}（有多个时取 id 最小者）；未登记居住地时为 null"
     )
-    reported: bool = strawberry.field(description="是否已向居住社区报到（双报到）")
-    reported_on: dt.date | None = strawberry.field(description="报到日期")
+    reported: bool = strawberry.field(
+        description="截至本期最后一天是否已向居住社区报到（双报到）：报到日期晚于本期的不计；"
+        "未记录日期的报到计为已报到"
+    )
+    reported_on: dt.date | None = strawberry.field(
+        description="报到日期；截至本期末尚未报到（或报到未记录日期）时为 null"
+    )
     service_hours: float = strawberry.field(
         description="本期服务时长（小时）：日期在本期内的活动的参加时长（ATTENDED.hours，"
         "未记录时取活动时长）之和"
@@ -62,7 +67,7 @@ class ReverseReport:
         description="在本单位工作（WORKS_AT）的每名党员，按 id 排序"
     )
 
-    @strawberry.field(description="已向居住社区报到的人数")
+    @strawberry.field(description="截至本期最后一天已向居住社区报到的人数")
     def reported_count(self) -> int:
         return sum(entry.reported for entry in self.members)
 
@@ -220,7 +225,7 @@ class CoverageQuery:
 
     @strawberry.field(
         description="反向通报：单位每名在职党员在本期（2024、2024-H1、2024-Q2 或 2024-05）"
-        "的报到情况、服务时长、认领和实现的微心愿"
+        "的报到情况（截至本期末）、本期服务时长、本期认领和实现的微心愿"
     )
     async def reverse_report(
         self, info: AppInfo, unit_id: strawberry.ID, period: str

@@ -36,7 +36,8 @@ class Neighborhood:
 class ExplorationQuery:
     @strawberry.field(
         description="实体的邻域：depth 步以内（1-3）经由指定关系类型（不指定则全部，不分方向）"
-        "可达的节点和关系；最多 limit 个节点（≤ 500），超出时 truncated 为 true"
+        "可达的节点和关系；最多 limit 个节点（1-500，含中心实体本身，中心实体排在第一个），"
+        "超出时 truncated 为 true"
     )
     async def neighborhood(
         self,

@@ -43,20 +43,21 @@ async def neighbourhood(
     graph: Graph, start: str, depth: int, types: list[str] | None, limit: int
 ) -> Neighbourhood:
     """The entity `start` (NOT_FOUND when the viewer cannot see it) and what lies within
-    `depth` hops of it, ring by ring: one statement a ring, each for the whole frontier."""
+    `depth` hops of it, ring by ring: one statement a ring, each for the whole frontier; at
+    most `limit` nodes, the centre one of them."""
     started = time.monotonic()
     found = await graph.read("nodes_by_id", {"ids": [start]})  # one row per id found
     if not found:
         await hiding.found_nothing(graph.access, started)
         raise UserError(f"no entity with id {start!r}", code=NOT_FOUND)
-    nodes, rels, truncated = await _rings(graph, start, depth, types, limit)
+    nodes, rels, truncated = await _rings(graph, start, depth, types, limit - 1)
     return Neighbourhood(found[0], nodes, rels, truncated)
 
 
 async def _rings(
     graph: Graph, start: str, depth: int, types: list[str] | None, limit: int
 ) -> tuple[dict[str, Row], dict[tuple[str, str, str], Row], bool]:
-    """Stops adding nodes once `limit` are found."""
+    """Stops adding nodes once `limit` are found around the centre."""
     nodes: dict[str, Row] = {}
     rels: dict[tuple[str, str, str], Row] = {}
     frontier = [start]

@@ -49,8 +49,9 @@ RETURN c.id AS key, 'Community' AS label, CASE WHEN c:Project THEN c {.*, startD
 ORDER BY c.id
 
 // name: coverage_reverse_report
-// Each member working at the unit: residence community (lowest id if several), the report
-// to it, service hours and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
+// Each member working at the unit: residence community (lowest id if several), the report to
+// it made by $end (one without a date counts: it was made, when is not known), service hours
+// and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
 // activity's own hours; a non-finite number stored before they were refused counts as none
 // (abs() of NaN or Infinity is never within the largest double). Deliberately summed over
 // every activity, seen or not: telling a unit its members' service hours is what the reverse
@@ -67,7 +68,8 @@ ORDER BY home.id
 WITH p, collect(DISTINCT home) AS homes
 WITH p, homes[0] AS home
 // A comprehension, not OPTIONAL MATCH: the development engine matches a null `home` as unbound.
-WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community) WHERE c.id = home.id | rep.on] AS reports
+WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community)
+               WHERE c.id = home.id AND (rep.on IS NULL OR rep.on <= $end) | rep.on] AS reports
 RETURN p.id AS key, 'Person' AS label, CASE WHEN p:Project THEN p {.*, startDate: toString(p.startDate), endDate: toString(p.endDate)} WHEN p:Wish THEN p {.*, createdOn: toString(p.createdOn)} WHEN p:Demand THEN p {.*, createdOn: toString(p.createdOn)} WHEN p:Request THEN p {.*, raisedAt: toString(p.raisedAt), dueAt: toString(p.dueAt), closedAt: toString(p.closedAt), returnedAt: toString(p.returnedAt)} WHEN p:Activity THEN p {.*, date: toString(p.date)} ELSE p {.*, address: CASE WHEN NOT p:Person OR p.address IS NULL THEN p.address ELSE left(p.address, 6) + '****' END, birthDate: CASE WHEN p:Person THEN null ELSE p.birthDate END, idNumber: CASE WHEN NOT p:Person OR p.idNumber IS NULL THEN p.idNumber ELSE left(p.idNumber, 1) + '****' + right(p.idNumber, 1) END, phone: CASE WHEN NOT p:Person OR p.phone IS NULL THEN p.phone ELSE left(p.phone, 3) + '****' + right(p.phone, 4) END, personalDataMasked: p:Person} END AS props,
        CASE WHEN home IS NULL THEN null ELSE CASE WHEN home:Project THEN home {.*, startDate: toString(home.startDate), endDate: toString(home.endDate)} WHEN home:Wish THEN home {.*, createdOn: toString(home.createdOn)} WHEN home:Demand THEN home {.*, createdOn: toString(home.createdOn)} WHEN home:Request THEN home {.*, raisedAt: toString(home.raisedAt), dueAt: toString(home.dueAt), closedAt: toString(home.closedAt), returnedAt: toString(home.returnedAt)} WHEN home:Activity THEN home {.*, date: toString(home.date)} ELSE home {.*, address: CASE WHEN NOT home:Person OR home.address IS NULL THEN home.address ELSE left(home.address, 6) + '****' END, birthDate: CASE WHEN home:Person THEN null ELSE home.birthDate END, idNumber: CASE WHEN NOT home:Person OR home.idNumber IS NULL THEN home.idNumber ELSE left(home.idNumber, 1) + '****' + right(home.idNumber, 1) END, phone: CASE WHEN NOT home:Person OR home.phone IS NULL THEN home.phone ELSE left(home.phone, 3) + '****' + right(home.phone, 4) END, personalDataMasked: home:Person} END END AS home,
        size(reports) > 0 AS reported,

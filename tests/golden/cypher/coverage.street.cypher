@@ -139,8 +139,9 @@ RETURN c.id AS key, 'Community' AS label, CASE WHEN c:Project THEN c {.*, startD
 ORDER BY c.id
 
 // name: coverage_reverse_report
-// Each member working at the unit: residence community (lowest id if several), the report
-// to it, service hours and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
+// Each member working at the unit: residence community (lowest id if several), the report to
+// it made by $end (one without a date counts: it was made, when is not known), service hours
+// and wishes in [$start, $end]. Hours are the ATTENDED hours, else the
 // activity's own hours; a non-finite number stored before they were refused counts as none
 // (abs() of NaN or Infinity is never within the largest double). Deliberately summed over
 // every activity, seen or not: telling a unit its members' service hours is what the reverse
@@ -178,7 +179,8 @@ ORDER BY home.id
 WITH p, collect(DISTINCT home) AS homes
 WITH p, homes[0] AS home
 // A comprehension, not OPTIONAL MATCH: the development engine matches a null `home` as unbound.
-WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community) WHERE c.id = home.id | rep.on] AS reports
+WITH p, home, [(p)-[rep:REPORTED_TO]->(c:Community)
+               WHERE c.id = home.id AND (rep.on IS NULL OR rep.on <= $end) | rep.on] AS reports
 RETURN p.id AS key, 'Person' AS label, CASE WHEN p:Project THEN p {.*, startDate: toString(p.startDate), endDate: toString(p.endDate)} WHEN p:Wish THEN p {.*, createdOn: toString(p.createdOn)} WHEN p:Demand THEN p {.*, createdOn: toString(p.createdOn)} WHEN p:Request THEN p {.*, raisedAt: toString(p.raisedAt), dueAt: toString(p.dueAt), closedAt: toString(p.closedAt), returnedAt: toString(p.returnedAt)} WHEN p:Activity THEN p {.*, date: toString(p.date)} ELSE CASE WHEN (EXISTS { MATCH (p) WHERE any(pg_up IN [(p)-[:IN*0..9]->(pg_in) | pg_in] WHERE pg_up.id = $scope AND pg_up:Entity AND pg_up:Street) }
      OR EXISTS { MATCH (p)-[:RESIDES_IN|LEADS]->(pg_at) WHERE any(pg_up IN [(pg_at)-[:IN*0..9]->(pg_in) | pg_in] WHERE pg_up.id = $scope AND pg_up:Entity AND pg_up:Street) }
      OR EXISTS { MATCH (p)-[:REPORTED_TO]->(pg_at) WHERE p:Person AND any(pg_up IN [(pg_at)-[:IN*0..9]->(pg_in) | pg_in] WHERE pg_up.id = $scope AND pg_up:Entity AND pg_up:Street) }
