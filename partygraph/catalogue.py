@@ -181,7 +181,9 @@ _ENTITIES: dict[str, str] = {
         "从 {from_} 到 {to} 的 IN 关系会在区域层级中形成环：{to} 已位于 {from_} 之内（{chain}）"
     ),
     "{relationship} needs {keys} in properties": "{relationship} 需要在 properties 中给出 {keys}",
-    "{what} may not contain 'id'": "{what} 不能包含 'id'",
+    "{what} may not contain 'id': the id is given beside them": (
+        "{what} 不能包含 'id'：实体的 id 在 properties 之外另行给出"
+    ),
     "{name} property {problem}": "{name} 属性：{problem}",
     "properties.name is required": "必须提供 properties.name",
     "properties must name at least one property": "properties 至少要包含一个属性",
