@@ -244,11 +244,16 @@ def seed(
     scale: float = typer.Option(1.0, "--scale", min=0.0001, help="multiply every figure"),
     seed_value: int = typer.Option(1, "--seed", help="another seed gives another graph"),
     out_file: Path | None = typer.Option(None, "--out", help="write JSON Lines here instead"),
+    fresh: bool = typer.Option(
+        False, "--fresh", help="empty the graph first, so that it holds this profile alone"
+    ),
 ) -> None:
     """Load a seed profile (or write it as JSON Lines with --out)."""
     if profile not in PROFILES:
         known = "\n".join(f"  {name}: {about}" for name, (_, about) in PROFILES.items())
         raise _fail(f"unknown profile {profile!r}; known:\n{known}")
+    if fresh and out_file is not None:
+        raise _fail("--fresh empties the graph before loading; --out writes a file instead")
     records = generator(profile)(scale, seed_value)
     if out_file is not None:
         count = 0
@@ -258,6 +263,8 @@ def seed(
                 count += 1
         out.print(f"wrote {count} records to {out_file}")
         return
+    if fresh:
+        _empty(get_settings())
     _import(get_settings(), records, f"profile {profile}", as_records=True)
 
 
@@ -288,11 +295,14 @@ def reset(yes: bool = typer.Option(False, "--yes", help="really delete everythin
     """Delete every node and relationship of the configured graph."""
     if not yes:
         raise _fail("this deletes the whole graph; run again with --yes")
+    _empty(get_settings())
 
+
+def _empty(settings: Settings) -> None:
     async def work(graph: Graph) -> None:
         await graph.write("wipe_graph")
 
-    _with_graph(get_settings(), work)
+    _with_graph(settings, work)
     out.print("graph emptied")
 
 

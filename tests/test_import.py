@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from partygraph.seed.records import Record, node, rel
-from tests.support.suite import Target, snapshot, wipe
+from tests.support.suite import Client, Target, load, snapshot, wipe
 
 CLI = [sys.executable, "-m", "partygraph"]
 
@@ -228,3 +228,42 @@ def test_seed_out_then_import_is_the_same_graph_as_seed(fresh: Target, tmp_path:
     again = run_import(fresh, tmp_path, out)
     assert again.returncode == 0 and " 0 created" in again.stdout
     assert snapshot(fresh) == seeded
+
+
+def test_seed_fresh_holds_one_profile_alone(fresh: Target, tmp_path: Path, client: Client) -> None:
+    """Staff compare one programme's figures at a time: `seed PROFILE --fresh` empties the
+    graph first. Without it a profile adds to what the graph holds."""
+    env = fresh.env(tmp_path / "home")
+    load(fresh, [node("District", "x-d", name="别的区"), node("Street", "x-s", name="别的街道")])
+
+    def seed(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*CLI, "seed", "shinan", "--scale", "0.02", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    districts = "{ districts(first: 5) { totalCount edges { node { name } } } }"
+    assert seed().returncode == 0
+    names = client.query(districts)["data"]["districts"]
+    assert sorted(e["node"]["name"] for e in names["edges"]) == ["别的区", "市南区"]
+    done = seed("--fresh")
+    assert done.returncode == 0, done.stderr
+    assert "graph emptied" in done.stdout
+    names = client.query(districts)["data"]["districts"]
+    assert names == {"totalCount": 1, "edges": [{"node": {"name": "市南区"}}]}
+    written = subprocess.run(
+        [*CLI, "seed", "shinan", "--scale", "0.02", "--out", str(tmp_path / "x.jsonl")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert written.returncode == 0, written.stderr
+    lines = (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(snapshot(fresh)) == len(lines)  # the graph holds the profile, nothing else
+    refused = seed("--fresh", "--out", str(tmp_path / "y.jsonl"))
+    assert refused.returncode == 1 and "--out writes a file instead" in refused.stderr
+    assert not (tmp_path / "y.jsonl").exists()

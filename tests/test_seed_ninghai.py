@@ -76,6 +76,9 @@ def measure(rec: Records) -> dict[str, float]:
     """Every figure of FIGURES, counted from the records as the report means it."""
     provincial = rec.provincial_branches()
     local = rec.community_branches()
+    volunteers = {
+        p for r, p, _, props in rec.rels if r == "SERVES" and props["role"] == "VOLUNTEER"
+    }
     grids = rec.ids("Grid", level="COMMUNITY")
     return {
         "streets": len(rec.ids("Street")),
@@ -121,6 +124,15 @@ def measure(rec: Records) -> dict[str, float]:
         "reported_members": sum(k for _, k in rec.reporting().values()),
         "reporting_organisations": sum(
             bool(rec.targets(o, "REPORTED_TO")) for o in rec.ids("PartyOrganization")
+        ),
+        # Volunteers who are neither members nor residents came from outside (社会志愿者);
+        # those who live in the grid and belong to no party organisation are residents'.
+        "social_volunteers": sum(
+            not rec.targets(p, "RESIDES_IN") and not rec.targets(p, "MEMBER_OF") for p in volunteers
+        ),
+        "resident_volunteers": sum(
+            bool(rec.targets(p, "RESIDES_IN")) and not rec.targets(p, "MEMBER_OF")
+            for p in volunteers
         ),
     }
 
@@ -301,6 +313,21 @@ def test_grids_and_their_staff(client: Client, loaded: Records) -> None:
     assert len(roles["BUILDING_LEADER"]) >= expected("red_building_leaders", SCALE)
     for role, people in roles.items():
         assert people == loaded.serving(role), role
+
+
+def test_volunteers_against_the_standard(client: Client, loaded: Records) -> None:
+    """The report's volunteers (members who reported, social and resident volunteers) serve
+    the grids, about 30 a grid as its numbers fall: some grids meet the standard, some not."""
+    body = client.query(
+        """query ($a: ID!) { coverageGaps(areaId: $a) {
+          gridsUnderStaffed { grid { id } cadres volunteers } } }""",
+        {"a": loaded.ids("Street")[0]},
+    )["data"]["coverageGaps"]["gridsUnderStaffed"]
+    staffing = loaded.grid_staffing()
+    under = {g: n for g, n in staffing.items() if n[0] < 6 or n[1] < 30}
+    assert {row["grid"]["id"]: (row["cadres"], row["volunteers"]) for row in body} == under
+    assert 0 < len(under) < len(staffing)
+    assert 20 < sum(v for _, v in staffing.values()) / len(staffing) < 40
 
 
 def test_dual_and_organisation_reporting(client: Client, loaded: Records) -> None:

@@ -63,6 +63,10 @@ FIGURES: dict[str, int | float] = {
     # "百余家省市区机关和企业单位党组织、1700余名在职党员…到社区'战疫'一线报到" (at least)
     "reported_members": 1700,
     "reporting_organisations": 100,
+    # "…350名社会志愿者、540名居民志愿者到社区'战疫'一线报到": with the members who reported,
+    # they serve (SERVES VOLUNTEER) the grids, which is what coverageGaps counts
+    "social_volunteers": 350,
+    "resident_volunteers": 540,
 }
 
 # The full-time grid staff: 76 grid workers (one per comprehensive grid) and 20 grid leaders.
@@ -247,6 +251,7 @@ class Shape:
         default_factory=list
     )  # (provincial, local, community)
     units: dict[str, str] = field(default_factory=dict)  # unit name -> id
+    reporters: list[tuple[str, Place]] = field(default_factory=list)  # (member, home)
 
 
 def _n(s: Seeder, figure: str, extra: int = 0) -> int:
@@ -263,6 +268,8 @@ def generate(scale: float = 1.0, seed: int = 1) -> Iterator[Record]:
     yield from _grid_staff(s, shape)
     yield from _members(s, shape)
     yield from _cobuilding(s, shape)
+    # Drawn last, so every record above comes out as before they were added.
+    yield from _volunteers(s, shape)
 
 
 def _blocks(s: Seeder, shape: Shape) -> Iterator[Record]:
@@ -521,6 +528,7 @@ def _members(s: Seeder, shape: Shape) -> Iterator[Record]:
         if round((i + 1) * reported / total) > round(i * reported / total):
             on = s.date(dt.date(2020, 2, 1), dt.date(2021, 6, 30))
             yield rel("REPORTED_TO", person, home.community, on=on)
+            shape.reporters.append((person, home))
     # Retired members (离退休党员) in the non-grid branches, living in their community.
     grids_of: dict[str, list[str]] = {}
     for grid in shape.grids:
@@ -575,3 +583,28 @@ def _cobuilding(s: Seeder, shape: Shape) -> Iterator[Record]:
         )
         yield rel("BY", project, agency)
         yield rel("FOR", project, community)
+
+
+def _volunteers(s: Seeder, shape: Shape) -> Iterator[Record]:
+    """The volunteers who came to the grids (到社区一线报到): the in-service members who
+    reported, where they live (a community's own residents: its first grid); social
+    volunteers; resident volunteers living in the grid they serve. Spread as the report's
+    numbers fall, about 30 a grid: the standard of 30 is met in some grids, not in others."""
+    grids = shape.grids + shape.dedicated
+    first: dict[str, str] = {}
+    for grid in grids:
+        first.setdefault(grid.community, grid.id)
+    places = {p.id for p in [*grids, *shape.buildings]}
+    for person, home in shape.reporters:
+        place = home.id if home.id in places else first[home.community]
+        yield rel("SERVES", person, place, role="VOLUNTEER")
+    for v in range(_n(s, "social_volunteers")):
+        person = s.id(f"sv{v + 1:03d}")
+        yield _person(s, person, cadre=False)
+        yield rel("SERVES", person, s.rng.choice(grids).id, role="VOLUNTEER")
+    for v in range(_n(s, "resident_volunteers")):
+        person = s.id(f"rv{v + 1:03d}")
+        where = s.rng.choice(grids).id
+        yield _person(s, person, cadre=False)
+        yield rel("RESIDES_IN", person, where)
+        yield rel("SERVES", person, where, role="VOLUNTEER")

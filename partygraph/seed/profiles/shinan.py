@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from partygraph.seed.profiles import shinan_staffing as staffing
 from partygraph.seed.profiles.common import Record, Seeder, iso, node, rel
 
 PREFIX = "sn"
@@ -60,6 +61,9 @@ FIGURES: dict[str, int | float] = {
     "grids_contacted_by_street_cadre": 743,
     # "线上建立3115个楼院、楼栋居民微信群": one building grid (楼院/楼栋) per chat group
     "building_chat_groups": 3115,
+    # "培育出…220余支自管共治队伍": residents' teams, whose members volunteer in their grids
+    # (partygraph.seed.profiles.shinan_staffing)
+    "self_governance_teams": 220,
     # "累计处理群众诉求10.6万件" (January 2023 - August 2024; a 1-in-20 sample is generated)
     "requests_handled": 106_000,
     # "平台无效退单率同比下降86%" (2024 against 2023)
@@ -213,6 +217,17 @@ class Place:
 
 
 @dataclass
+class Member:
+    """An in-service party member (在职党员) of a department."""
+
+    id: str
+    unit: str
+    home: Place
+    cadre: bool
+    reported: bool
+
+
+@dataclass
 class Shape:
     streets: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # of streets, communities and grids
@@ -223,6 +238,10 @@ class Shape:
     departments: list[str] = field(default_factory=list)
     department_names: dict[str, str] = field(default_factory=dict)
     responsible: dict[str, list[str]] = field(default_factory=dict)  # category -> departments
+    parent: dict[str, str] = field(default_factory=dict)  # compound or building -> its grid
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # (department, community)
+    members: list[Member] = field(default_factory=list)
+    contacts: list[tuple[str, Place]] = field(default_factory=list)  # (street cadre, grid)
 
 
 def _n(s: Seeder, figure: str, extra: int = 0) -> int:
@@ -248,6 +267,8 @@ def generate(scale: float = 1.0, seed: int = 1) -> Iterator[Record]:
     yield from _departments(s, shape)
     yield from _street_cadres(s, shape)
     yield from _requests(s, shape)
+    # Drawn last, so every figure above comes out as before these were added.
+    yield from staffing.generate(s, shape, _n(s, "self_governance_teams"))
 
 
 def _blocks(s: Seeder, shape: Shape) -> Iterator[Record]:
@@ -303,6 +324,7 @@ def _blocks(s: Seeder, shape: Shape) -> Iterator[Record]:
         seen[parent.id] = seen.get(parent.id, 0) + 1
         compound = f"{parent.id}-k{seen[parent.id]}"
         compounds.append(Place(compound, parent.community, parent.street, "COMPOUND"))
+        shape.parent[compound] = parent.id
         shape.names[compound] = s.place("小区")
         yield node(
             "Grid", compound, name=shape.names[compound], level="COMPOUND", kind="COMPREHENSIVE"
@@ -317,6 +339,7 @@ def _blocks(s: Seeder, shape: Shape) -> Iterator[Record]:
         building = f"{parent.id}-b{numbers[parent.id]}"
         number = numbers[parent.id]
         shape.buildings.append(Place(building, parent.community, parent.street, "BUILDING"))
+        shape.parent[building] = parent.id
         yield node(
             "Grid",
             building,
@@ -452,6 +475,7 @@ def _departments(s: Seeder, shape: Shape) -> Iterator[Record]:
             departments[(i * 5 + 2) % len(departments)],
             communities[(i * 7 + 11) % len(communities)],
         )
+    shape.pairs = pairs
     first_pair: dict[str, str] = {}
     for unit, community in pairs:
         first_pair.setdefault(unit, community)
@@ -497,12 +521,13 @@ def _departments(s: Seeder, shape: Shape) -> Iterator[Record]:
         unit = departments[i % len(departments)]
         staff[unit].append(person)
         home = s.rng.choice(homes)
+        name, cadre = s.person(), s.chance(0.35)  # drawn in this order, as always
         yield node(
             "Person",
             person,
-            name=s.person(),
+            name=name,
             partyMember=True,
-            cadre=s.chance(0.35),
+            cadre=cadre,
             rank=s.rng.choice(("SECTION", "STAFF", "STAFF", "STAFF")),
             gender="女" if s.chance(0.45) else "男",
         )
@@ -510,7 +535,9 @@ def _departments(s: Seeder, shape: Shape) -> Iterator[Record]:
         yield rel("MEMBER_OF", person, f"{unit}-po")
         yield rel("RESIDES_IN", person, home.id)
         # Who has not reported: spread evenly over the list (and so over the departments).
-        if not _round_hit(i, (total - reported) / total):
+        reports = not _round_hit(i, (total - reported) / total)
+        shape.members.append(Member(person, unit, home, cadre, reports))
+        if reports:
             on = s.date(dt.date(2023, 3, 1), dt.date(2024, 8, 31))
             yield rel("REPORTED_TO", person, home.community, on=on)
             reporters.append((person, home))
@@ -609,6 +636,7 @@ def _street_cadres(s: Seeder, shape: Shape) -> Iterator[Record]:
         for i in range(max(len(people), len(grids))):
             since = s.date(dt.date(2023, 2, 1), dt.date(2023, 4, 30))
             yield rel("CONTACTS", people[i % len(people)], grids[i % len(grids)].id, since=since)
+            shape.contacts.append((people[i % len(people)], grids[i % len(grids)]))
 
 
 def _apportion(total: int, weights: list[int]) -> list[int]:
