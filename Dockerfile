@@ -17,8 +17,10 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # ---------------------------------------------------------------------------
 # Stage 0: GraphiQL's scripts and styles, which the service serves itself, from
 # tools/web's pinned npm packages (package-lock.json checks their integrity).
-# Only the runtime dependencies (graphiql, react, react-dom): no test tools.
-# The build stage copies the files partygraph.graphiql_files lists.
+# Only the runtime dependencies (graphiql, react, react-dom, cytoscape, echarts):
+# no test tools.
+# The build stage copies the files partygraph.web_files lists (GraphiQL's, and
+# the explorer's Cytoscape.js and ECharts).
 # ---------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS web
 
@@ -42,14 +44,14 @@ WORKDIR /src
 # The build context is filtered by .dockerignore; this stage is thrown away, so
 # nothing copied here reaches the runtime image except the wheels.
 COPY . .
-# GraphiQL's files into the package (pyproject.toml's package-data), hence into
-# the wheel; partygraph.graphiql_files (standard library only) lists them.
+# The served npm files into the package (pyproject.toml's package-data), hence
+# into the wheel; partygraph.web_files (standard library only) lists them.
 RUN --mount=type=bind,from=web,source=/web/node_modules,target=/web/node_modules \
-    mkdir -p partygraph/static/graphiql \
- && python -m partygraph.graphiql_files > /tmp/graphiql-files \
- && while read -r source name; do \
-        cp "/web/node_modules/$source" "partygraph/static/graphiql/$name" || exit 1; \
-    done < /tmp/graphiql-files
+    python -m partygraph.web_files > /tmp/web-files \
+ && while read -r source target; do \
+        mkdir -p "$(dirname "partygraph/static/$target")" \
+     && cp "/web/node_modules/$source" "partygraph/static/$target" || exit 1; \
+    done < /tmp/web-files
 
 # `pip wheel .` resolves [project].dependencies only: the `dev` extra
 # (development engine, test and lint tools) is never installed. constraints.txt

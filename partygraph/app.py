@@ -23,7 +23,7 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
-from partygraph import auth, bookmarks, graphiql, media, messages, request_body
+from partygraph import auth, bookmarks, explorer, graphiql, media, messages, request_body
 from partygraph.access import NOBODY
 from partygraph.auth import Viewer
 from partygraph.config import Settings, get_settings
@@ -290,6 +290,7 @@ def create_app(
                 methods=["GET", "POST"],
             ),
             graphiql.asset_route(),
+            *explorer.routes(),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

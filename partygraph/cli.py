@@ -436,7 +436,7 @@ def serve(
         "Several need Neo4j",
     ),
 ) -> None:
-    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    """Serve the GraphQL API (GraphiQL at /graphql, the relationship explorer at /explore)."""
     import uvicorn
 
     from partygraph.app import GRAPHIQL_TOKEN_VAR
@@ -473,6 +473,7 @@ def serve(
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     processes = f"; {count} worker processes" if count > 1 else ""
     out.print(f"GraphiQL: http://{shown}:{port}/graphql  (graph: {connection.uri}{processes})")
+    out.print(f"Relationship explorer (关系浏览): http://{shown}:{port}/explore")
     if admin_token is not None:
         if page_token is not None:
             out.print("GraphiQL's Headers tab holds this header (for other clients too):")

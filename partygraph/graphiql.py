@@ -1,7 +1,7 @@
 """The GraphiQL page at GET /graphql, with every script and style served by the service itself
 (under /graphiql/assets/): the page works offline and loads nothing from another origin.
 
-The files (listed in graphiql_files) come from tools/web's pinned, integrity-checked npm packages;
+The files (listed in web_files) come from tools/web's pinned, integrity-checked npm packages;
 ./scripts/setup (and the Dockerfile's build stage) copies them into partygraph/static/graphiql/."""
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from partygraph import graphiql_files
+from partygraph import web_files
 
 ASSETS = Path(__file__).parent / "static" / "graphiql"
 ASSETS_PATH = "/graphiql/assets"
 _FOLDER = "partygraph/static/graphiql/"  # ASSETS, as the checkout names it
 # The only files served, with their media types: nothing else under ASSETS is reachable.
-ASSET_TYPES = {name: media_type for name, (_, media_type) in graphiql_files.FILES.items()}
+ASSET_TYPES = {name: media_type for name, (_, media_type) in web_files.GRAPHIQL.items()}
 # Names the page is asked for under on a development server: a page asked for under another name
 # (DNS rebinding: a remote site's name resolving to 127.0.0.1) never holds the token.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")

@@ -89,6 +89,32 @@ LINKS: tuple[Link, ...] = tuple(
 )
 
 REL_TYPES: frozenset[str] = frozenset(link.rel for link in LINKS)
+
+# What each relationship type is called in the programmes' own words (the explorer's labels).
+REL_NAMES: dict[str, str] = {
+    "IN": "位于",
+    "UNDER": "隶属",
+    "LEADS": "领导",
+    "OF": "所属",
+    "MEMBER_OF": "成员",
+    "WORKS_AT": "工作于",
+    "RESIDES_IN": "居住",
+    "REPORTED_TO": "报到",
+    "CONTACTS": "包联",
+    "SERVES": "服务",
+    "SITS_ON": "任职",
+    "VOLUNTEERS_IN": "志愿服务",
+    "PAIRED_WITH": "结对共建",
+    "BY": "承办单位",
+    "FOR": "服务社区",
+    "CLAIMED": "认领",
+    "OFFERED_BY": "提供单位",
+    "TOOK": "承接",
+    "ESCALATED_TO": "吹哨上报",
+    "FIRST_RESPONSIBLE": "首问负责",
+    "EVALUATED": "评议",
+    "ATTENDED": "参加",
+}
 _ALLOWED: frozenset[tuple[str, str, str]] = frozenset(
     (link.rel, link.source, link.target) for link in LINKS
 )

@@ -15,7 +15,7 @@ import pytest
 
 from partygraph import auth
 from partygraph.seed.records import node
-from tests.support.suite import SECRET, Server, Target, load
+from tests.support.suite import SECRET, Client, Server, Target, load
 
 QUERY = {"query": '{ node(id: "anything") { id } }'}
 
@@ -213,3 +213,24 @@ def test_a_token_checked_once_still_lapses_at_its_expiry(server: Server) -> None
     refused = ask(server, header)
     assert_unauthenticated(refused)
     assert "expired" in refused.json()["errors"][0]["message"]
+
+
+def test_viewer_says_who_the_token_is(server: Server, target: Target) -> None:
+    """What a front end shows as the signed-in user: role, and the scope node for an office."""
+    query = "{ viewer { subject role scopeId scope { id label } } }"
+    settings = target.settings()
+    admin = Client(server.url, auth.mint(settings, auth.Role.ADMIN, subject="组织部"))
+    assert admin.query(query)["data"]["viewer"] == {
+        "subject": "组织部",
+        "role": "admin",
+        "scopeId": None,
+        "scope": None,
+    }
+    load(target, [node("Street", "vw-s1", name="石板桥街道")])
+    office = Client(server.url, auth.mint(settings, auth.Role.STREET, scope="vw-s1", subject="s"))
+    assert office.query(query)["data"]["viewer"] == {
+        "subject": "s",
+        "role": "street",
+        "scopeId": "vw-s1",
+        "scope": {"id": "vw-s1", "label": "Street"},
+    }

@@ -96,8 +96,33 @@ def _all(cls: type[N], description: str) -> Any:
     return strawberry.field(resolver=resolve, description=description)
 
 
+@strawberry.type(description="当前调用者：令牌所代表的身份、角色和管辖范围")
+class Viewer:
+    subject: str = strawberry.field(description="令牌的 sub（操作者）")
+    role: str = strawberry.field(
+        description="角色：admin、district、street、community、unit 或 integration"
+    )
+    scope_id: strawberry.ID | None = strawberry.field(
+        description="管辖范围（区、街道、社区或单位）的 id；admin 与 integration 为 null"
+    )
+
+    @strawberry.field(description="管辖范围的实体；admin 与 integration 为 null")
+    async def scope(self, info: AppInfo) -> Node | None:
+        if self.scope_id is None:
+            return None
+        row = await nav.by_id(info.context, self.scope_id)
+        return entity(row) if row else None
+
+
 @strawberry.type
 class Query:
+    @strawberry.field(description="当前调用者是谁：角色与管辖范围（前端据此显示和取数）")
+    def viewer(self, info: AppInfo) -> Viewer:
+        viewer = info.context.viewer
+        assert viewer is not None  # AuthGuard lets no request through without one
+        scope = strawberry.ID(viewer.scope) if viewer.scope is not None else None
+        return Viewer(subject=viewer.subject, role=viewer.role.value, scope_id=scope)
+
     @strawberry.field(description="按 id 取任一实体，不论其类型")
     async def node(self, info: AppInfo, id: strawberry.ID) -> Node | None:
         row = await nav.by_id(info.context, id)
