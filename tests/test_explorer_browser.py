@@ -56,11 +56,12 @@ def walk(server: Server, token: str, shots: Path, name: str, **options: Any) -> 
     return report
 
 
-def hood(api: Client, node_id: str, depth: int) -> dict[str, Any]:
+def hood(api: Client, node_id: str, depth: int, types: list[str] | None = None) -> dict[str, Any]:
     found: dict[str, Any] = api.query(
-        """query ($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth, limit: 500) {
-          nodes { id } relationships { type from to } truncated } }""",
-        {"id": node_id, "depth": depth},
+        """query ($id: ID!, $depth: Int!, $types: [RelationshipType!]) {
+          neighborhood(id: $id, depth: $depth, types: $types, limit: 500) {
+            nodes { id } relationships { type from to } truncated } }""",
+        {"id": node_id, "depth": depth, "types": types},
     )["data"]["neighborhood"]
     return found
 
@@ -72,8 +73,9 @@ def edges(found: dict[str, Any]) -> set[str]:
 def dashboard(api: Client, area: str) -> dict[str, Any]:
     found: dict[str, Any] = api.query(
         """query ($a: ID!) {
-          reportingSummary(areaId: $a) { community { id name } residing reported unreported }
-          unreportedMembersIn(areaId: $a, first: 100) { totalCount edges { node { id } } }
+          reportingSummary(areaId: $a) {
+            community { id name pairedUnits(first: 20) { id } } residing reported unreported }
+          unreportedMembersIn(areaId: $a, first: 40) { totalCount edges { node { id } } }
           coverageGaps(areaId: $a) {
             communitiesWithoutContactLeader { id } communitiesWithoutPairedUnit { id }
             gridsWithoutPartyBranch { id } gridsUnderStaffed { grid { id } }
@@ -94,6 +96,12 @@ def check_dashboard(steps: dict[str, Any], api: Client, area: str) -> None:
     assert lists["reporting"][1:] == rows
     unreported = want["unreportedMembersIn"]
     assert steps["unreportedCount"] == f"共 {unreported['totalCount']} 人"
+    ids = [e["node"]["id"] for e in unreported["edges"]]
+    assert steps["unreportedShown"] == 1 + len(ids[:20])  # a header row, then one page
+    if len(ids) > 20:  # the next page, as the API pages it
+        assert steps["secondPage"] == ids[20:40]
+    paired = sum(len(r["community"]["pairedUnits"]) for r in want["reportingSummary"])
+    assert int(steps["pairedTotal"]) == paired
     assert steps["gapCounts"] == {k: len(v) for k, v in want["coverageGaps"].items()}
     assert int(steps["requestTotal"]) == want["requestStats"]["total"]
     by_area = {row[0]: row[2] for row in lists["requests"][1:]}
@@ -117,6 +125,13 @@ def test_the_explorer_as_the_organisation_department(
     grid = city.sources(community, "IN")[0]
     street = city.targets(community, "IN")[0]
     district = city.ids("District")[0]
+    # A community more than two steps away, whichever way (plain Python over the records).
+    around = {community}
+    for _ in range(2):
+        ring = {b for _, a, b, _ in city.rels if a in around}
+        around |= ring | {a for _, a, b, _ in city.rels if b in around}
+    far = next(c for c in city.ids("Community") if c not in around)
+    far_name = city.props[far]["name"]
     shots = artifacts(tmp_path)
     report = walk(
         server,
@@ -127,9 +142,10 @@ def test_the_explorer_as_the_organisation_department(
         depth=1,
         open=community,
         expand=grid,
-        pathFrom=[name[:3], community],
-        pathTo=["市南", district],
-        hops=6,
+        paths=[
+            {"from": [name[:3], community], "to": ["市南", district], "hops": 6},
+            {"from": [name[:3], community], "to": [far_name[:3], far], "hops": 2},
+        ],
         area=["市南", district],
     )
     steps = report["steps"]
@@ -155,9 +171,11 @@ def test_the_explorer_as_the_organisation_department(
           length nodes { id } } }""",
         {"a": community, "b": district},
     )["data"]["shortestPath"]
-    assert steps["pathStatus"] == f"最短路径：{path['length']} 步"
-    assert steps["path"]["nodes"] == [n["id"] for n in path["nodes"]]
-    assert street in steps["path"]["nodes"]
+    found, none = steps["paths"]
+    assert found["status"] == f"最短路径：{path['length']} 步"
+    assert found["drawn"]["nodes"] == [n["id"] for n in path["nodes"]]
+    assert street in found["drawn"]["nodes"]
+    assert none == {"status": "2 步以内没有路径", "drawn": None}
     check_dashboard(steps, api, district)
     RUN_FACTS["explorer screenshots"] = str(shots)
     drawn = steps["neighbourhoodMs"]
@@ -197,6 +215,39 @@ def test_a_street_office_sees_nothing_outside_its_street(
         "query ($a: ID!) { reportingSummary(areaId: $a) { reported } }", {"a": other}
     ).json()
     assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_a_unit_filters_by_type_and_sees_personal_fields_masked(
+    server: Server, target: Target, city: RecordIndex, tmp_path: Path
+) -> None:
+    unit = city.ids("Unit", category="DEPARTMENT", level="DISTRICT")[0]
+    member = sorted(city.sources(unit, "WORKS_AT"))[0]
+    token = auth.mint(target.settings(), auth.Role.UNIT, scope=unit, subject="单位")
+    api = Client(server.url, token)
+    report = walk(
+        server,
+        token,
+        artifacts(tmp_path),
+        "unit",
+        search=city.props[unit]["name"],
+        depth=1,
+        types=["WORKS_AT"],
+        open=unit,
+        expand=member,
+    )
+    steps = report["steps"]
+    want = hood(api, unit, 1, ["WORKS_AT"])
+    assert set(steps["opened"]["nodes"]) == {n["id"] for n in want["nodes"]}
+    assert set(steps["opened"]["edges"]) == edges(want)
+    assert {e.split("|")[1] for e in steps["opened"]["edges"]} == {"WORKS_AT"}
+    assert member in steps["opened"]["nodes"]
+    # Personal fields reach a unit masked, and the panel says so.
+    person = api.query(
+        "query ($id: ID!) { node(id: $id) { ... on Person { personalDataMasked } } }",
+        {"id": member},
+    )["data"]["node"]
+    assert person == {"personalDataMasked": True}
+    assert "已屏蔽" in steps["details"] or "已脱敏" in steps["details"]
 
 
 def test_the_page_and_its_files_come_from_the_service(server: Server) -> None:
@@ -245,6 +296,7 @@ def test_how_fast_it_draws_on_the_city(server: Server, target: Target, tmp_path:
     steps = report["steps"]
     drawn, dashboards = steps["neighbourhoodMs"], steps["dashboardMs"]
     assert drawn["nodes"] > 1 and steps["areaFound"]
+    assert ("已截断" in steps["graphStatus"]) == (drawn["nodes"] == 500)
     RUN_FACTS["explorer on the city (chengdu)"] = (
         f"{drawn['nodes']}-node neighbourhood interactive in {drawn['ms']:.0f} ms; "
         f"dashboards of {city.props[district]['name']} in {dashboards:.0f} ms"

@@ -3,8 +3,9 @@
 // 127.0.0.1 aborted, and reports what the page showed, as JSON on stdout:
 // tests/test_explorer_browser.py asserts on it against the API.
 //
-//   node tests/js/explore.mjs '{"url": ..., "token": ..., "search": ..., "open": id,
-//     "expand": id, "pathFrom": [text, id], "pathTo": [text, id], "hops": n,
+//   node tests/js/explore.mjs '{"url": ..., "token": ..., "search": ..., "depth": n,
+//     "types": [type, ...] | null, "open": id, "expand": id,
+//     "paths": [{"from": [text, id], "to": [text, id], "hops": n}, ...],
 //     "area": [text, id] | null, "shots": folder, "name": prefix}'
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -46,6 +47,11 @@ try {
 
   // Search in Chinese, open one result.
   if (options.depth) await page.selectOption("#depth", String(options.depth));
+  if (options.types) {  // the relationship-type filter: only these stay ticked
+    await page.evaluate((keep) => {
+      for (const box of document.querySelectorAll("#types input")) box.checked = keep.includes(box.value);
+    }, options.types);
+  }
   await page.fill("#graph-picker input", options.search);
   await page.click("#graph-picker button.search");
   await page.waitForSelector("#graph-picker .results li", { timeout: 15000 });
@@ -82,20 +88,24 @@ try {
     }
   }
 
-  // The path finder.
-  if (options.pathFrom) {
+  // The path finder, once for each pair asked for.
+  report.steps.paths = [];
+  for (const [n, path] of (options.paths || []).entries()) {
     await page.click(".tab[data-tab=path]");
-    for (const [picker, [search, id]] of [["#from-picker", options.pathFrom], ["#to-picker", options.pathTo]]) {
+    for (const [picker, [search, id]] of [["#from-picker", path.from], ["#to-picker", path.to]]) {
       await page.fill(`${picker} input`, search);
       await page.click(`${picker} button.search`);
       await page.click(`${picker} .results button[data-id="${id}"]`, { timeout: 15000 });
     }
-    await page.selectOption("#max-hops", String(options.hops));
+    await page.selectOption("#max-hops", String(path.hops));
+    await page.evaluate(() => { document.getElementById("path-status").textContent = ""; });
     await page.click("#find-path");
     await page.waitForFunction(() => document.getElementById("path-status").textContent !== "", null, { timeout: 15000 });
-    report.steps.pathStatus = await text("#path-status");
-    report.steps.path = await page.evaluate(() => window.__partygraph.drawn("path"));
-    await shot("path");
+    report.steps.paths.push({
+      status: await text("#path-status"),
+      drawn: await page.evaluate(() => window.__partygraph.drawn("path")),
+    });
+    await shot(`path-${n + 1}`);
   }
 
   // An area's dashboards.
