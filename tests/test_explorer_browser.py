@@ -283,21 +283,26 @@ def test_how_fast_it_draws_on_the_city(server: Server, target: Target, tmp_path:
         if city.label[c] == "Community"
     ]
     community = max(communities, key=lambda c: len(city.sources(c, "IN")))
-    report = walk(
-        server,
-        token,
-        artifacts(tmp_path),
-        "city",
-        search=city.props[community]["name"],
-        depth=3,
-        open=community,
-        area=[city.props[district]["name"], district],
-    )
-    steps = report["steps"]
-    drawn, dashboards = steps["neighbourhoodMs"], steps["dashboardMs"]
-    assert drawn["nodes"] > 1 and steps["areaFound"]
-    assert ("已截断" in steps["graphStatus"]) == (drawn["nodes"] == 500)
-    RUN_FACTS["explorer on the city (chengdu)"] = (
-        f"{drawn['nodes']}-node neighbourhood interactive in {drawn['ms']:.0f} ms; "
-        f"dashboards of {city.props[district]['name']} in {dashboards:.0f} ms"
-    )
+    # Twice: the first walk meets an engine still busy with the load it just committed; the
+    # second is what a department meets on a running service. Both are reported.
+    seen = []
+    for name in ("city-first", "city"):
+        steps = walk(
+            server,
+            token,
+            artifacts(tmp_path),
+            name,
+            search=city.props[community]["name"],
+            depth=3,
+            open=community,
+            area=[city.props[district]["name"], district],
+        )["steps"]
+        drawn, dashboards = steps["neighbourhoodMs"], steps["dashboardMs"]
+        assert drawn["nodes"] > 1 and steps["areaFound"]
+        assert ("已截断" in steps["graphStatus"]) == (drawn["nodes"] == 500)
+        seen.append(
+            f"{drawn['nodes']}-node neighbourhood interactive in {drawn['ms']:.0f} ms "
+            f"(the API's answer {drawn['apiMs']:.0f} ms of it), dashboards of "
+            f"{city.props[district]['name']} in {dashboards:.0f} ms"
+        )
+    RUN_FACTS["explorer on the city (chengdu)"] = f"first walk {seen[0]}; second walk {seen[1]}"
