@@ -80,6 +80,12 @@ class Seeder:
         return [base + (1 if i < rest else 0) for i in range(buckets)]
 
 
+def one_in(index: int, rate: float) -> bool:
+    """Whether item `index` is one of round(n * rate) items spread evenly over n: picks a share
+    of a list without drawing from the generator, so it shifts no later draw."""
+    return round((index + 1) * rate) > round(index * rate)
+
+
 def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat()
 

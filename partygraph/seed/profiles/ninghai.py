@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from partygraph.seed.profiles.common import Record, Seeder, node, rel
+from partygraph.seed.profiles.common import Record, Seeder, node, one_in, rel
 
 PREFIX = "nh"
 
@@ -525,7 +525,7 @@ def _members(s: Seeder, shape: Shape) -> Iterator[Record]:
         yield rel("MEMBER_OF", person, branch)
         yield rel("RESIDES_IN", person, home.id)
         shape.members.setdefault(branch, []).append(person)
-        if round((i + 1) * reported / total) > round(i * reported / total):
+        if one_in(i, reported / total):
             on = s.date(dt.date(2020, 2, 1), dt.date(2021, 6, 30))
             yield rel("REPORTED_TO", person, home.community, on=on)
             shape.reporters.append((person, home))

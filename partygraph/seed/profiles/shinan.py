@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from partygraph.seed.profiles import shinan_staffing as staffing
-from partygraph.seed.profiles.common import Record, Seeder, iso, node, rel
+from partygraph.seed.profiles.common import Record, Seeder, iso, node, one_in, rel
 
 PREFIX = "sn"
 
@@ -251,11 +251,6 @@ def _n(s: Seeder, figure: str, extra: int = 0) -> int:
 
 def _year_start(year: int) -> dt.datetime:
     return dt.datetime(year, 1, 1, tzinfo=dt.UTC)
-
-
-def _round_hit(index: int, rate: float) -> bool:
-    """Whether item `index` is one of round(n * rate) items spread evenly over n."""
-    return round((index + 1) * rate) > round(index * rate)
 
 
 def generate(scale: float = 1.0, seed: int = 1) -> Iterator[Record]:
@@ -535,7 +530,7 @@ def _departments(s: Seeder, shape: Shape) -> Iterator[Record]:
         yield rel("MEMBER_OF", person, f"{unit}-po")
         yield rel("RESIDES_IN", person, home.id)
         # Who has not reported: spread evenly over the list (and so over the departments).
-        reports = not _round_hit(i, (total - reported) / total)
+        reports = not one_in(i, (total - reported) / total)
         shape.members.append(Member(person, unit, home, cadre, reports))
         if reports:
             on = s.date(dt.date(2023, 3, 1), dt.date(2024, 8, 31))
@@ -685,7 +680,7 @@ def _requests(s: Seeder, shape: Shape) -> Iterator[Record]:
         street = shape.streets[place.street]
         office = shape.street_units[place.street]
         chain: list[tuple[str, int, dt.datetime]] = []
-        if _round_hit(index, rate):
+        if one_in(index, rate):
             returned = raised + dt.timedelta(hours=s.rng.randint(2, 48))
             props.update(
                 status="RETURNED",

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING
 
-from partygraph.seed.profiles.common import Record, Seeder, node, rel
+from partygraph.seed.profiles.common import Record, Seeder, node, one_in, rel
 
 if TYPE_CHECKING:
     from partygraph.seed.profiles.shinan import Place, Shape
@@ -44,11 +44,6 @@ NO_PUBLIC_POSTS = 0.05  # compounds and grids without cleaner and security guard
 NO_PROPERTY = 0.12  # compounds and grids without a property company (物业公司"缺位")
 NO_MEDIATOR = 0.10  # community grids without a mediator
 TEAMS = ("帮到家服务队", "邻里调解队", "楼院议事会", "银发志愿队", "护绿队", "文明劝导队")
-
-
-def _hit(index: int, rate: float) -> bool:
-    """Whether item `index` is one of round(n * rate) items spread evenly over n."""
-    return round((index + 1) * rate) > round(index * rate)
 
 
 def generate(s: Seeder, shape: Shape, team_count: int) -> Iterator[Record]:
@@ -172,7 +167,7 @@ def _buildings(
         living[member.home.id].append(member.id)
     leading: dict[str, int] = defaultdict(int)  # member -> buildings whose party group they lead
     for b, building in enumerate(shape.buildings):
-        if not _hit(b, NO_BUILDING_LEADER):
+        if not one_in(b, NO_BUILDING_LEADER):
             person = f"{building.id}-ld"
             yield _person(s, person)
             yield rel("RESIDES_IN", person, building.id)
@@ -191,8 +186,8 @@ def _buildings(
             leading[leader] += 1
             yield rel("SERVES", leader, building.id, role="PARTY_GROUP_LEADER")
     for h, (host, buildings) in enumerate(sorted(below.items())):
-        posts = [] if _hit(h, NO_PUBLIC_POSTS) else [("cl", "CLEANER"), ("sg", "SECURITY_GUARD")]
-        if not _hit(h + 3, NO_PROPERTY):  # offset: not the same hosts as the public posts
+        posts = [] if one_in(h, NO_PUBLIC_POSTS) else [("cl", "CLEANER"), ("sg", "SECURITY_GUARD")]
+        if not one_in(h + 3, NO_PROPERTY):  # offset: not the same hosts as the public posts
             posts.append(("pm", "PROPERTY_MANAGER"))
         for suffix, role in posts:
             person = f"{host}-{suffix}"
@@ -204,7 +199,7 @@ def _buildings(
         by_grid[owner[building.id]].append(building)
     grids = [g for g in shape.grids if g.level == "COMMUNITY"]
     for g, grid in enumerate(grids):
-        if _hit(g, NO_MEDIATOR) or not by_grid[grid.id]:
+        if one_in(g, NO_MEDIATOR) or not by_grid[grid.id]:
             continue
         person = f"{grid.id}-md"
         yield _person(s, person)
@@ -228,7 +223,7 @@ def _cadres(s: Seeder, shape: Shape, grids: list[Place], owner: dict[str, str]) 
     pool = [m.id for m in shape.members if m.cadre]
     turn = 0
     for g, grid in enumerate(grids):
-        short = _hit(g, SHORT_OF_CADRES)
+        short = one_in(g, SHORT_OF_CADRES)
         target = s.rng.randint(2, CADRES - 1) if short else s.rng.randint(CADRES, CADRES + 3)
         tries = 0
         while len(counted[grid.id]) < target and pool and tries < len(pool):
@@ -255,7 +250,7 @@ def _more_volunteers(
         inside[owner[place.id]].append(place.id)
     k = 0
     for g, grid in enumerate(grids):
-        short = _hit(g, SHORT_OF_VOLUNTEERS)
+        short = one_in(g, SHORT_OF_VOLUNTEERS)
         target = (
             s.rng.randint(VOLUNTEERS // 3, VOLUNTEERS - 1)
             if short
