@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +18,10 @@ import pytest
 
 from partygraph import auth, explorer
 from partygraph.seed.profiles import shinan
+from tests.support.browser import artifacts, run_script
 from tests.support.record_index import RecordIndex
 from tests.support.suite import RUN_FACTS, Client, Server, Target, reload
-from tests.test_graphiql_browser import CHROMIUM, PLAYWRIGHT, artifacts
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "tests" / "js" / "explore.mjs"
 SCALE = 0.2  # two streets, ten communities, every kind of record
 
 
@@ -37,19 +33,8 @@ def city(target: Target, engine_kind: str) -> RecordIndex:
 
 
 def walk(server: Server, token: str, shots: Path, name: str, **options: Any) -> dict[str, Any]:
-    node_program = shutil.which("node")
-    if node_program is None or not CHROMIUM.is_file() or not PLAYWRIGHT.is_dir():
-        pytest.fail("the browser test needs node, /usr/bin/chromium and tools/web's packages")
     options = {"url": server.url, "token": token, "shots": str(shots), "name": name, **options}
-    run = subprocess.run(
-        [node_program, str(SCRIPT), json.dumps(options, ensure_ascii=False)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    report: dict[str, Any] = json.loads(run.stdout)
+    report = run_script("explore.mjs", options, timeout=300)
     assert report["failure"] is None, report["failure"]
     assert report["external"] == [], "the page asked for other origins"
     assert report["console"] == [], report["console"]

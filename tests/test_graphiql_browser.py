@@ -5,10 +5,7 @@ schema's docs open. Development servers prefill the token; others do not."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,32 +14,15 @@ import pytest
 
 from partygraph import auth, graphiql
 from partygraph.seed.records import node
+from tests.support.browser import artifacts, run_script
 from tests.support.suite import RUN_FACTS, Server, Target, load
-
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "tests" / "js" / "graphiql.mjs"
-CHROMIUM = Path("/usr/bin/chromium")
-PLAYWRIGHT = ROOT / "tools" / "web" / "node_modules" / "playwright-core"
 
 STREET = node("Street", "graphiql-s1", name="石板桥街道")
 QUERY = '{ node(id: "graphiql-s1") { id ... on Street { name } } }'
 
 
-def artifacts(tmp_path: Path) -> Path:
-    """Where screenshots go: PARTYGRAPH_TEST_ARTIFACTS (kept by CI), else the test's tmp_path."""
-    folder = Path(os.environ.get("PARTYGRAPH_TEST_ARTIFACTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def open_graphiql(server: Server, token: str | None, screenshot: Path) -> dict[str, Any]:
     """What tests/js/graphiql.mjs saw: `token` typed into the Headers tab, or none typed."""
-    node_program = shutil.which("node")
-    if node_program is None or not CHROMIUM.is_file() or not PLAYWRIGHT.is_dir():
-        pytest.fail(
-            "the browser test needs node, /usr/bin/chromium and tools/web's npm packages: "
-            "run ./scripts/setup --with-lint"
-        )
     options = {
         "url": server.url,
         "query": QUERY,
@@ -51,15 +31,7 @@ def open_graphiql(server: Server, token: str | None, screenshot: Path) -> dict[s
         "docsType": "Street",
         "screenshot": str(screenshot),
     }
-    run = subprocess.run(
-        [node_program, str(SCRIPT), json.dumps(options)],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    report: dict[str, Any] = json.loads(run.stdout)
+    report = run_script("graphiql.mjs", options, timeout=240)
     print(f"GraphiQL screenshot: {screenshot}")
     RUN_FACTS[f"GraphiQL screenshot ({screenshot.stem})"] = str(screenshot)
     return report
