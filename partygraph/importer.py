@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from partygraph import audit, hierarchy, ids, properties, vocabulary
+from partygraph import audit, hierarchy, ids, properties, replanning, vocabulary
 from partygraph.cypher.names import Statement
 from partygraph.db import Graph, Tx
 from partygraph.graph_errors import GraphConflict
@@ -479,5 +479,6 @@ async def _import(
         else:
             # Counted to the commit: for a large file committing is half the time.
             summary.seconds = time.perf_counter() - started
+            await replanning.after_import(graph, summary.nodes_created)
             return summary
     raise AssertionError("unreachable")

@@ -4,6 +4,11 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label
 
+// name: import_entity_count$
+// How many entities the graph holds (from Neo4j's count store: no scan).
+MATCH (n:Entity)
+RETURN count(n) AS entities
+
 // name: import_stored_hierarchy
 // The IN links the graph holds from these areas upward, however far: what the IN links of a
 // file could close a loop with.

@@ -26,3 +26,8 @@ CREATE TEXT INDEX entity_names_text IF NOT EXISTS FOR (n:Entity) ON (n.name)
 // name: await_indexes
 // Neo4j only: waits until every index is online (a new one is filled in the background).
 CALL db.awaitIndexes(300)
+
+// name: prepare_for_replanning
+// Neo4j only: samples every index again (waiting up to a minute), then empties the plan cache,
+// so statements are planned on the graph as it now is.
+CALL db.prepareForReplanning(60)
