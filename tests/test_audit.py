@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-import neo4j
 import pytest
 
 from partygraph import auth
@@ -160,7 +159,7 @@ def unwritable_trail(fresh: Target) -> Iterator[str]:
     """A trail that refuses every entry of one actor: their changes must not be stored."""
     actor = "no-trail"
     c = fresh.connection
-    with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
+    with fresh.driver() as driver:
         # Only for this test: the service itself never removes an entry.
         driver.execute_query("MATCH (a:AuditEntry) DELETE a", database_=c.database)
         driver.execute_query(

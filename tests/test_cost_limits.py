@@ -135,7 +135,7 @@ def held(loaded: Target) -> Iterator[neo4j.Transaction]:
     """Another writer holds the community c1 until the test lets go."""
     c = loaded.connection
     with (
-        neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver,
+        loaded.driver() as driver,
         driver.session(database=c.database) as session,
     ):
         holder = session.begin_transaction()
@@ -204,7 +204,7 @@ def test_a_request_whose_client_hangs_up_stops_and_changes_nothing(
 
 def _waiting(target: Target) -> int:
     c = target.connection
-    with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
+    with target.driver() as driver:
         rows = driver.execute_query(
             "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' "
             "RETURN count(*) AS n",
@@ -222,7 +222,7 @@ def _until_waiting_on_the_lock(target: Target, count: int) -> None:
 
 def _households(target: Target) -> Any:
     c = target.connection
-    with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
+    with target.driver() as driver:
         rows = driver.execute_query(
             "MATCH (n:Entity {id: 'c1'}) RETURN n.households AS h", database_=c.database
         ).records

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import neo4j
 import pytest
 
 from partygraph import auth
@@ -85,7 +84,7 @@ SEARCH = "query($text: String!) { search(text: $text, first: 50) { id name } }"
 @pytest.mark.neo4j_only
 def test_the_full_text_index_splits_chinese(loaded: Target) -> None:
     c = loaded.connection
-    with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
+    with loaded.driver() as driver:
         (index,) = driver.execute_query(
             "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_names' "
             "RETURN options.indexConfig['fulltext.analyzer'] AS analyzer",
@@ -179,7 +178,7 @@ def test_neo4j_stops_a_statement_past_the_timeout_and_the_graph_stays_usable(
 ) -> None:
     c = loaded.connection
     with (
-        neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver,
+        loaded.driver() as driver,
         driver.session(database=c.database) as session,
     ):
         holder = session.begin_transaction()  # another writer holds c2 and does not let go
@@ -268,7 +267,7 @@ def test_migrations_change_nothing_the_second_time(loaded: Target) -> None:
     c = loaded.connection
 
     def schema() -> list[tuple[Any, ...]]:
-        with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
+        with loaded.driver() as driver:
             indexes = driver.execute_query(
                 "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state "
                 "RETURN name, type, labelsOrTypes, properties, state ORDER BY name",

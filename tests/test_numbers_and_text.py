@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import neo4j
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -206,7 +205,7 @@ def test_importing_non_finite_numbers_is_refused_with_line_numbers(
 def _write_through_driver(target: Target) -> None:
     """Non-finite numbers as an older version stored them, written past every check."""
     c = target.connection
-    with neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password)) as driver:
+    with target.driver() as driver:
         statements: list[tuple[str, dict[str, Any]]] = [
             ("MATCH (n:Entity {id: 'pr-1'}) SET n.budget = $nan, n.weight = $inf", {}),
             ("MATCH (n:Entity {id: 'a-1'}) SET n.hours = $inf, n.readings = [1.0, $nan]", {}),

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+import neo4j
 import pytest
 import uvicorn
 
@@ -65,8 +66,6 @@ class SuiteEngine:
 
 def _server_kind(uri: str) -> str:
     """What the server at NEO4J_URI is: its agent names ArcadeDB when it is."""
-    import neo4j
-
     auth_ = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
     with neo4j.GraphDatabase.driver(uri, auth=auth_) as driver:
         agent = driver.get_server_info().agent
@@ -109,6 +108,11 @@ class Target:
         if recorded:
             env["PARTYGRAPH_RECORD_CYPHER"] = recorded
         return env
+
+    def driver(self) -> neo4j.Driver:
+        """A raw driver of this graph, for what a test reads or does beside the service."""
+        c = self.connection
+        return neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password))
 
     def settings(self) -> Settings:
         c = self.connection
