@@ -25,18 +25,16 @@ GROWTH = 0.1
 SMALL_GRAPH = 10_000
 
 
-async def after_import(graph: Graph, nodes_created: int) -> bool:
-    """Whether the plans were made afresh: only after an import of nodes that are at least
-    GROWTH of what a graph of SMALL_GRAPH entities or more now holds. The import has committed
-    whatever happens here."""
+async def after_import(graph: Graph, nodes_created: int) -> None:
+    """Plans made afresh, only after an import of nodes that are at least GROWTH of what a
+    graph of SMALL_GRAPH entities or more now holds. The import has committed whatever happens
+    here."""
     if nodes_created == 0 or await graph.on_arcadedb():
-        return False
+        return
     entities = await graph.value("import_entity_count")
     if entities < SMALL_GRAPH or nodes_created < GROWTH * entities:
-        return False
+        return
     try:
         await graph.write("prepare_for_replanning")
     except GraphError as refused:  # e.g. a server account without the right to ask it
         log.warning("plans not made afresh after the import: %s", refused)
-        return False
-    return True

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import neo4j
 import pytest
 
 from partygraph.db import Graph
@@ -25,11 +24,6 @@ pytestmark = pytest.mark.neo4j_only  # the plan cache and PROFILE are Neo4j's
 # Generous: a lookup per node, its relationships and the properties returned cost a few
 # database hits each; a scan of every id per node costs the graph's size per node.
 HITS_PER_ROW = 50
-
-
-def _driver(target: Target) -> neo4j.Driver:
-    c = target.connection
-    return neo4j.GraphDatabase.driver(c.uri, auth=(c.user, c.password))
 
 
 def _hits(plan: Any) -> int:
@@ -52,16 +46,13 @@ def test_the_first_neighbourhood_after_importing_the_city_is_a_lookup_per_node(
 ) -> None:
     # A service started on an empty database: its indexes sampled empty, no plan made yet.
     wipe(target)
-    with _driver(target) as driver:
-        driver.execute_query(
-            "CALL db.prepareForReplanning(60)", database_=target.connection.database
-        )
+    run_graph(target, lambda graph: graph.write("prepare_for_replanning"))
     city = RecordIndex(list(chengdu.generate(0.1)))
     load(target, city.records)
     community = max(city.ids("Community"), key=lambda c: len(city.sources(c, "IN")))
     sent = _sent(target, community)
     assert [name for name, _, _ in sent].count("exploration_neighbours") == 3  # three rings
-    with _driver(target) as driver:
+    with target.driver() as driver:
         for name, text, params in sent:
             summary = driver.execute_query(
                 "PROFILE " + text, params, database_=target.connection.database
